@@ -1,0 +1,42 @@
+package dev.quarry.compiler.spec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What services and nodes share: how a container runs, what it needs and what it waits for.
+ *
+ * @param image the docker image, or null
+ * @param run the command, or null (then the image's own command)
+ * @param port the port it listens on, or null
+ * @param env its own environment, on top of the stack's
+ * @param memory the memory it needs
+ * @param cpu the cpu it needs
+ * @param health how to tell it is ready, or null (ready once the port accepts connections)
+ * @param restart what happens when it exits
+ * @param depends names of the services and nodes that start first
+ * @param tags servers must carry all of these
+ */
+public record ContainerSpec(
+        String image,
+        String run,
+        Integer port,
+        Map<String, String> env,
+        Size memory,
+        Cpu cpu,
+        HealthSpec health,
+        RestartSpec restart,
+        List<String> depends,
+        List<String> tags) {
+
+    public ContainerSpec {
+        env = StackSpec.ordered(env, "env");
+        requireNonNull(memory, "memory is null");
+        requireNonNull(cpu, "cpu is null");
+        requireNonNull(restart, "restart is null");
+        depends = List.copyOf(depends);
+        tags = List.copyOf(tags);
+    }
+}
