@@ -33,8 +33,7 @@ public final class SafeYaml {
      */
     public static Optional<Node> load(byte[] bytes, Problems problems) {
         if (bytes.length > MAX_BYTES) {
-            problems.atStart("", "the file is " + bytes.length + " bytes; quarry.yml may be at most "
-                    + MAX_BYTES + " bytes (1 MiB)");
+            problems.atStart("", "the file is over 1 MiB; a quarry.yml may be at most " + MAX_BYTES + " bytes");
             return Optional.empty();
         }
         Optional<String> text = decode(bytes, problems);

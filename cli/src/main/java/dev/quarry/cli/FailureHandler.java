@@ -1,0 +1,21 @@
+package dev.quarry.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception escaping a command into one line on stderr and exit status 1: a user never
+ * sees a stack trace unless QUARRY_DEBUG is set.
+ */
+final class FailureHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+        commandLine.getErr().println("quarry " + commandLine.getCommandName() + ": " + message);
+        if (System.getenv("QUARRY_DEBUG") != null) {
+            exception.printStackTrace(commandLine.getErr());
+        }
+        return ExitCodes.FAILURE;
+    }
+}

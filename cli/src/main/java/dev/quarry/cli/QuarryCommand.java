@@ -1,0 +1,25 @@
+package dev.quarry.cli;
+
+import dev.quarry.cli.build.BuildCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The top-level {@code quarry} command; each verb is a subcommand. */
+@Command(
+        name = "quarry",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Turns git push into running, routed containers on a grid of servers.",
+        subcommands = {
+            BuildCommand.class,
+            HelpCommand.class
+        })
+public final class QuarryCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
