@@ -22,8 +22,8 @@ import java.util.Optional;
  * <ul>
  *   <li>ENSURE each service that is new or whose spec hash changed, in dependency order;
  *   <li>DEPLOY each node when the source revision changed (a push), the stack env or its own spec
- *       changed, or a service was ensured (published env may change), in dependency order;
- *   <li>SCALE a node when nothing but its scale changed;
+ *       changed, or a service that publishes env was ensured or killed, in dependency order;
+ *   <li>SCALE a node when nothing but its scale (and domains) changed;
  *   <li>ROUTE a node whose domains were added or changed (with the dropped ones as removed);
  *   <li>KILL nodes, then services, that left the file, in reverse dependency order.
  * </ul>
@@ -44,12 +44,13 @@ public final class Compiler {
         List<Instruction> instructions = new ArrayList<>();
         List<Ensure> ensures = ensures(before, spec);
         instructions.addAll(ensures);
-        boolean redeployAll = sourceChanged || !ensures.isEmpty() || !spec.env().equals(before.env());
+        boolean redeployAll = sourceChanged || !spec.env().equals(before.env())
+                || publishedEnvChanges(before, spec, ensures);
         List<Instruction> scales = new ArrayList<>();
         for (String name : nodeOrder(spec)) {
             NodeSpec node = spec.nodes().get(name);
             Optional<NodeSpec> old = before == null ? Optional.empty() : before.node(name);
-            if (redeployAll || old.isEmpty() || !old.get().withScale(0).equals(node.withScale(0))) {
+            if (redeployAll || old.isEmpty() || !sameButScaleAndDomains(old.get(), node)) {
                 instructions.add(new Deploy(spec.name(), name, release, node.scale()));
             } else if (old.get().scale() != node.scale()) {
                 scales.add(new Instruction.Scale(spec.name(), name, node.scale()));
@@ -61,6 +62,21 @@ public final class Compiler {
             instructions.addAll(kills(before, spec));
         }
         return new Plan(spec.name(), release, revision, instructions);
+    }
+
+    /** Domains are the router's business (ROUTE) and scale is SCALE's: neither needs new containers. */
+    private static boolean sameButScaleAndDomains(NodeSpec old, NodeSpec node) {
+        return old.withScale(0).withDomains(List.of()).equals(node.withScale(0).withDomains(List.of()));
+    }
+
+    /** Whether the env that services publish into every node may differ after this plan. */
+    private static boolean publishedEnvChanges(StackSpec before, StackSpec spec, List<Ensure> ensures) {
+        boolean ensuredPublisher = ensures.stream().anyMatch(ensure ->
+                !spec.services().get(ensure.name()).publish().isEmpty()
+                        || before.service(ensure.name()).map(old -> !old.publish().isEmpty()).orElse(false));
+        boolean killedPublisher = before.services().values().stream()
+                .anyMatch(old -> !spec.services().containsKey(old.name()) && !old.publish().isEmpty());
+        return ensuredPublisher || killedPublisher;
     }
 
     private static List<Ensure> ensures(StackSpec before, StackSpec spec) {

@@ -48,7 +48,7 @@ final class ContainerReader {
                 .map(node -> depends(node, mapping.path("depends"), name, service, context)).orElse(List.of());
         List<String> tags = mapping.value("tags").map(node -> tags(node, mapping.path("tags"), problems))
                 .orElse(List.of());
-        if (health != null && port == null) {
+        if (mapping.has("health") && !mapping.has("port")) {
             problems.at(mapping.keyNode("health"), mapping.path("health"),
                     "a health check needs a port: add port: to " + mapping.path());
         }

@@ -42,7 +42,7 @@ final class NodeReader {
         String releaseHook = mapping.value("hooks").flatMap(node -> releaseHook(node, mapping.path("hooks"), problems))
                 .orElse(null);
         checkRuntime(mapping, nameNode, container, dockerfile, build, problems);
-        if (!domains.isEmpty() && container.port() == null) {
+        if (mapping.has("domains") && !mapping.has("port")) {
             problems.at(mapping.keyNode("domains"), mapping.path("domains"),
                     "a node with domains needs a port: add port: to " + path);
         }

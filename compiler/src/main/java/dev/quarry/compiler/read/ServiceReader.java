@@ -94,15 +94,14 @@ final class ServiceReader {
 
     private static String placeholderProblem(String value, boolean hasPort) {
         Matcher matcher = PLACEHOLDER.matcher(value);
+        boolean usesPort = false;
         while (matcher.find()) {
             String placeholder = matcher.group(1);
             if (!placeholder.equals("host") && !placeholder.equals("port")) {
                 return "unknown placeholder ${" + placeholder + "}; valid: ${host}, ${port}";
             }
-            if (placeholder.equals("port") && !hasPort) {
-                return "${port} needs the service to have a port";
-            }
+            usesPort |= placeholder.equals("port");
         }
-        return null;
+        return usesPort && !hasPort ? "${port} needs the service to have a port" : null;
     }
 }

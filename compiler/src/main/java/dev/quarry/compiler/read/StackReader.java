@@ -30,7 +30,9 @@ public final class StackReader {
             return Optional.empty();
         }
         Mapping top = read.get();
-        top.value("version").ifPresent(node -> Values.wholeNumber(node, "version", problems, 1, 1));
+        top.value("version").filter(node -> !Values.describe(node).equals("\"1\""))
+                .ifPresent(node -> problems.at(node, "version", "must be 1, the only version of quarry.yml so far, got "
+                        + Values.describe(node)));
         String name = top.value("name").flatMap(node -> Names.name(node, "name", problems)).orElse(defaultName);
         if (!top.has("name") && !Names.isName(defaultName)) {
             problems.atStart("name", "the default name " + Values.quote(String.valueOf(defaultName))

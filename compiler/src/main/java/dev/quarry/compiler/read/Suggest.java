@@ -19,7 +19,8 @@ final class Suggest {
     static Optional<String> closest(String word, Collection<String> known) {
         int allowed = Math.max(1, Math.min(3, word.length() / 3));
         return known.stream()
-                .filter(candidate -> distance(word.toLowerCase(), candidate.toLowerCase()) <= allowed)
+                .filter(candidate -> distance(word.toLowerCase(), candidate.toLowerCase()) <= allowed
+                        || candidate.length() >= 3 && word.toLowerCase().startsWith(candidate.toLowerCase()))
                 .min(Comparator.comparingInt((String candidate) -> distance(word, candidate))
                         .thenComparing(Comparator.naturalOrder()));
     }

@@ -49,4 +49,8 @@ public record NodeSpec(
     public NodeSpec withScale(int newScale) {
         return new NodeSpec(name, container, dockerfile, build, domains, newScale, releaseHook);
     }
+
+    public NodeSpec withDomains(List<String> newDomains) {
+        return new NodeSpec(name, container, dockerfile, build, newDomains, scale, releaseHook);
+    }
 }

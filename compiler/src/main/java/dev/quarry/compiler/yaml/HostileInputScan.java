@@ -38,7 +38,7 @@ final class HostileInputScan {
             }
             return true;
         } catch (MarkedYAMLException e) {
-            problems.at(e.getProblemMark(), "", "invalid YAML: " + e.getProblem());
+            problems.at(e.getProblemMark(), "", "invalid YAML: " + e.getProblem() + " (check the indentation and quoting here)");
         } catch (YAMLException e) {
             problems.atStart("", "invalid YAML: " + e.getMessage());
         }

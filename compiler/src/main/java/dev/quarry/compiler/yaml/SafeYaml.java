@@ -47,7 +47,7 @@ public final class SafeYaml {
         try {
             return Optional.ofNullable(yaml.compose(new StringReader(text.get())));
         } catch (MarkedYAMLException e) {
-            problems.at(e.getProblemMark(), "", "invalid YAML: " + e.getProblem());
+            problems.at(e.getProblemMark(), "", "invalid YAML: " + e.getProblem() + " (check the indentation and quoting here)");
         } catch (YAMLException e) {
             problems.atStart("", "invalid YAML: " + e.getMessage());
         }
