@@ -1,0 +1,29 @@
+package dev.quarry.router.apply;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/** What applying a change gave: live and reloaded, or refused with the live configuration untouched. */
+public sealed interface ApplyResult {
+
+    /** The change is live: nginx reloaded and serves it. */
+    record Applied(long generation, Duration took) implements ApplyResult {
+        public Applied {
+            requireNonNull(took, "took is null");
+        }
+    }
+
+    /**
+     * The change was refused; nothing live changed.
+     *
+     * @param stack the stack whose change was refused
+     * @param reason one line: the nginx error line, the template problem or the domain conflict
+     */
+    record Refused(String stack, String reason) implements ApplyResult {
+        public Refused {
+            requireNonNull(stack, "stack is null");
+            requireNonNull(reason, "reason is null");
+        }
+    }
+}

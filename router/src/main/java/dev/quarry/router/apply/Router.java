@@ -1,0 +1,137 @@
+package dev.quarry.router.apply;
+
+import dev.quarry.router.model.RouterSettings;
+import dev.quarry.router.model.StackRoutes;
+import dev.quarry.router.render.RenderedStack;
+import dev.quarry.router.render.StackRenderer;
+import dev.quarry.router.render.StackTemplateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The router: an nginx of its own under a prefix folder, changed one stack at a time. Each change is
+ * rendered, staged as a whole new generation, validated with {@code nginx -t}, made live by swapping
+ * one symlink, reloaded, and confirmed served. A refused change leaves the live configuration as it
+ * was, so one stack's broken template never blocks another stack.
+ */
+public final class Router implements AutoCloseable {
+    private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(30);
+
+    private final RouterSettings settings;
+    private final ConfigTree tree;
+    private final Nginx nginx;
+    private final ReloadProbe probe;
+    private final Process master;
+
+    private Router(RouterSettings settings, ConfigTree tree, Nginx nginx, Process master) {
+        this.settings = settings;
+        this.tree = tree;
+        this.nginx = nginx;
+        this.master = master;
+        this.probe = new ReloadProbe(settings.probeHost(), settings.listenPort());
+    }
+
+    /** Starts nginx under {@code prefix} with the live configuration there, or an empty one. */
+    public static Router start(Path prefix, RouterSettings settings) throws IOException, InterruptedException {
+        ConfigTree tree = new ConfigTree(prefix);
+        Nginx nginx = new Nginx("nginx", tree.prefix());
+        Generation first = tree.stage(List.of(), List.of(), settings, tree.liveDomains());
+        Optional<String> problem = nginx.test(first);
+        if (problem.isPresent()) {
+            tree.discard(first);
+            throw new IOException("router: nginx refuses its configuration: " + problem.get());
+        }
+        tree.makeLive(first);
+        tree.prune();
+        Process master = nginx.start(tree.liveLink().resolve("nginx.conf"));
+        Router router = new Router(settings, tree, nginx, master);
+        try {
+            router.probe.awaitGeneration(first.number(), RELOAD_TIMEOUT);
+        } catch (IOException e) {
+            router.close();
+            throw new IOException("router: nginx did not start on " + settings.listenHost() + ":" + settings.listenPort()
+                    + " (see " + tree.prefix().resolve("logs") + "): " + e.getMessage(), e);
+        }
+        return router;
+    }
+
+    /** Routes a stack's domains to its nodes' endpoints, replacing what the stack had. */
+    public synchronized ApplyResult apply(StackRoutes routes) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        RenderedStack rendered;
+        try {
+            rendered = StackRenderer.render(routes, settings);
+        } catch (StackTemplateException e) {
+            return new ApplyResult.Refused(routes.stack(), e.getMessage());
+        }
+        Map<String, List<String>> domains = tree.liveDomains();
+        Optional<String> conflict = conflict(routes.stack(), rendered.domains(), domains);
+        if (conflict.isPresent()) {
+            return new ApplyResult.Refused(routes.stack(), conflict.get());
+        }
+        domains.put(routes.stack(), rendered.domains());
+        return swapIn(routes.stack(), List.of(rendered), List.of(), domains, started);
+    }
+
+    /** Stops routing a stack's domains. */
+    public synchronized ApplyResult remove(String stack) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Map<String, List<String>> domains = tree.liveDomains();
+        domains.remove(stack);
+        return swapIn(stack, List.of(), List.of(stack), domains, started);
+    }
+
+    /** The domains routed now, by stack. */
+    public synchronized Map<String, List<String>> routedDomains() throws IOException {
+        return new TreeMap<>(tree.liveDomains());
+    }
+
+    /** The resident memory of nginx's master and workers, in KiB. */
+    public long residentKibibytes() throws IOException {
+        return Nginx.residentKibibytes(master);
+    }
+
+    private ApplyResult swapIn(String stack, List<RenderedStack> changed, List<String> removed,
+            Map<String, List<String>> domains, long started) throws IOException, InterruptedException {
+        Generation next = tree.stage(changed, removed, settings, domains);
+        Optional<String> problem = nginx.test(next);
+        if (problem.isPresent()) {
+            tree.discard(next);
+            return new ApplyResult.Refused(stack, "stack " + stack + ": " + problem.get());
+        }
+        tree.makeLive(next);
+        nginx.reload(master);
+        probe.awaitGeneration(next.number(), RELOAD_TIMEOUT);
+        tree.prune();
+        return new ApplyResult.Applied(next.number(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Optional<String> conflict(String stack, List<String> wanted, Map<String, List<String>> live) {
+        for (Map.Entry<String, List<String>> other : live.entrySet()) {
+            if (other.getKey().equals(stack)) {
+                continue;
+            }
+            List<String> taken = new ArrayList<>(wanted);
+            taken.retainAll(other.getValue());
+            if (!taken.isEmpty()) {
+                return Optional.of("stack " + stack + ": " + taken.get(0) + " is already routed to stack " + other.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stops nginx (by its PID) and waits for it. */
+    @Override
+    public void close() throws InterruptedException {
+        master.destroy();
+        if (!master.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            master.destroyForcibly().waitFor();
+        }
+    }
+}

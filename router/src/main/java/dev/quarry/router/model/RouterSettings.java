@@ -1,0 +1,31 @@
+package dev.quarry.router.model;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How the router's nginx runs.
+ *
+ * @param listenHost the address nginx listens on, such as 127.0.0.1 (quarry up) or 0.0.0.0
+ * @param listenPort the port, such as 8080 (quarry up) or 80
+ * @param workerProcesses nginx worker processes ({@code auto} when 0)
+ * @param workerConnections connections per worker
+ */
+public record RouterSettings(String listenHost, int listenPort, int workerProcesses, int workerConnections) {
+    public RouterSettings {
+        requireNonNull(listenHost, "listenHost is null");
+        new Endpoint(listenHost, listenPort);
+        if (workerProcesses < 0 || workerConnections < 16) {
+            throw new IllegalArgumentException("workerProcesses must be 0 (auto) or more and workerConnections 16 or more");
+        }
+    }
+
+    /** The embedded default of {@code quarry up}: 127.0.0.1:8080. */
+    public static RouterSettings local(int port) {
+        return new RouterSettings("127.0.0.1", port, 2, 1024);
+    }
+
+    /** Where the router can be reached from this machine, to check a reload. */
+    public String probeHost() {
+        return listenHost.equals("0.0.0.0") ? "127.0.0.1" : listenHost;
+    }
+}

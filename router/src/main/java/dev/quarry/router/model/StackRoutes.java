@@ -1,0 +1,42 @@
+package dev.quarry.router.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the router serves for one stack.
+ *
+ * @param stack the stack's name
+ * @param nodes its routed nodes
+ * @param template the stack's own Mustache template (its repository's {@code .quarry/nginx.mustache}),
+ *     rendered after the stack's upstreams; empty for the default
+ */
+public record StackRoutes(String stack, List<NodeRoute> nodes, Optional<String> template) {
+    /** Stack and node names, as the compiler checks them; they become file and upstream names. */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    public StackRoutes {
+        requireNonNull(stack, "stack is null");
+        requireNonNull(template, "template is null");
+        nodes = List.copyOf(nodes);
+        if (!NAME.matcher(stack).matches()) {
+            throw new IllegalArgumentException("stack name must match " + NAME + ", got \"" + stack + "\"");
+        }
+        for (NodeRoute node : nodes) {
+            if (!NAME.matcher(node.node()).matches()) {
+                throw new IllegalArgumentException("node name must match " + NAME + ", got \"" + node.node() + "\"");
+            }
+        }
+    }
+
+    public StackRoutes(String stack, List<NodeRoute> nodes) {
+        this(stack, nodes, Optional.empty());
+    }
+
+    public List<String> domains() {
+        return nodes.stream().flatMap(node -> node.domains().stream()).toList();
+    }
+}

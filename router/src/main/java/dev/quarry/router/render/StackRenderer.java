@@ -1,0 +1,86 @@
+package dev.quarry.router.render;
+
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import dev.quarry.router.model.Endpoint;
+import dev.quarry.router.model.NodeRoute;
+import dev.quarry.router.model.RouterSettings;
+import dev.quarry.router.model.StackRoutes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Renders one stack: a map line per domain (to the node's upstream, or to {@code quarry-unavailable}
+ * when it has no healthy container) and an upstream per node with endpoints; then its own template.
+ */
+public final class StackRenderer {
+    /** What a map value names when a node has no healthy container; nginx answers 503 for it. */
+    public static final String UNAVAILABLE = "quarry-unavailable";
+    private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
+
+    private StackRenderer() {}
+
+    /**
+     * @throws StackTemplateException when the stack's own template does not compile or render
+     */
+    public static RenderedStack render(StackRoutes routes, RouterSettings settings) throws StackTemplateException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Map<String, Object>> upstreams = new ArrayList<>();
+        for (NodeRoute node : routes.nodes()) {
+            String upstream = upstreamName(routes.stack(), node.node());
+            for (String domain : node.domains()) {
+                if (!DOMAIN.matcher(domain).matches()) {
+                    throw new IllegalArgumentException("stack " + routes.stack() + ": \"" + domain + "\" is not a domain name");
+                }
+                entries.add(Map.of("domain", domain, "upstream", node.endpoints().isEmpty() ? UNAVAILABLE : upstream));
+            }
+            if (!node.endpoints().isEmpty()) {
+                upstreams.add(Map.of("name", upstream, "endpoints", endpoints(node.endpoints())));
+            }
+        }
+        String map = Templates.render(Templates.builtIn("stack.map.mustache"), Map.of("entries", entries));
+        String conf = Templates.render(Templates.builtIn("stack.conf.mustache"),
+                Map.of("stack", routes.stack(), "upstreams", upstreams));
+        if (routes.template().isPresent()) {
+            conf += stackTemplate(routes, settings);
+        }
+        return new RenderedStack(routes.stack(), map, conf, routes.domains());
+    }
+
+    /** The upstream of a node: names have no dots, so {@code stack.node} is unambiguous. */
+    public static String upstreamName(String stack, String node) {
+        return stack + "." + node;
+    }
+
+    private static String stackTemplate(StackRoutes routes, RouterSettings settings) throws StackTemplateException {
+        try {
+            Mustache template = Templates.ofStack(routes.stack(), routes.template().orElseThrow());
+            return Templates.render(template, stackScope(routes, settings));
+        } catch (MustacheException e) {
+            throw new StackTemplateException(routes.stack(), e.getMessage());
+        }
+    }
+
+    /** What a stack's template can use: stack, listen, and nodes with upstream, available, domains, endpoints. */
+    private static Map<String, Object> stackScope(StackRoutes routes, RouterSettings settings) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (NodeRoute node : routes.nodes()) {
+            Map<String, Object> scope = new LinkedHashMap<>();
+            scope.put("node", node.node());
+            scope.put("upstream", upstreamName(routes.stack(), node.node()));
+            scope.put("available", !node.endpoints().isEmpty());
+            scope.put("domains", node.domains());
+            scope.put("endpoints", endpoints(node.endpoints()));
+            nodes.add(scope);
+        }
+        return Map.of("stack", routes.stack(), "listen", settings.listenHost() + ":" + settings.listenPort(),
+                "nodes", nodes);
+    }
+
+    private static List<Map<String, Object>> endpoints(List<Endpoint> endpoints) {
+        return endpoints.stream().<Map<String, Object>>map(it -> Map.of("host", it.host(), "port", it.port())).toList();
+    }
+}

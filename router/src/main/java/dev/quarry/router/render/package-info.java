@@ -1,0 +1,2 @@
+/** Renders nginx configuration from Mustache templates; pure: values in, text out. */
+package dev.quarry.router.render;
