@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,20 +64,35 @@ public final class Router implements AutoCloseable {
 
     /** Routes a stack's domains to its nodes' endpoints, replacing what the stack had. */
     public synchronized ApplyResult apply(StackRoutes routes) throws IOException, InterruptedException {
+        return applyAll(List.of(routes));
+    }
+
+    /**
+     * Routes several stacks in one change and one reload (HQ's start-up and reconcile); refused whole
+     * when any of them is refused.
+     */
+    public synchronized ApplyResult applyAll(List<StackRoutes> stacks) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        RenderedStack rendered;
-        try {
-            rendered = StackRenderer.render(routes, settings);
-        } catch (StackTemplateException e) {
-            return new ApplyResult.Refused(routes.stack(), e.getMessage());
-        }
         Map<String, List<String>> domains = tree.liveDomains();
-        Optional<String> conflict = conflict(routes.stack(), rendered.domains(), domains);
-        if (conflict.isPresent()) {
-            return new ApplyResult.Refused(routes.stack(), conflict.get());
+        Map<String, String> owners = owners(domains);
+        List<RenderedStack> rendered = new ArrayList<>();
+        for (StackRoutes routes : stacks) {
+            RenderedStack stack;
+            try {
+                stack = StackRenderer.render(routes, settings);
+            } catch (StackTemplateException e) {
+                return new ApplyResult.Refused(routes.stack(), e.getMessage());
+            }
+            Optional<String> conflict = conflict(routes.stack(), stack.domains(), owners);
+            if (conflict.isPresent()) {
+                return new ApplyResult.Refused(routes.stack(), conflict.get());
+            }
+            stack.domains().forEach(domain -> owners.put(domain, routes.stack()));
+            domains.put(routes.stack(), stack.domains());
+            rendered.add(stack);
         }
-        domains.put(routes.stack(), rendered.domains());
-        return swapIn(routes.stack(), List.of(rendered), List.of(), domains, started);
+        String named = String.join(", ", stacks.stream().map(StackRoutes::stack).toList());
+        return swapIn(named, rendered, List.of(), domains, started);
     }
 
     /** Stops routing a stack's domains. */
@@ -100,27 +116,33 @@ public final class Router implements AutoCloseable {
     private ApplyResult swapIn(String stack, List<RenderedStack> changed, List<String> removed,
             Map<String, List<String>> domains, long started) throws IOException, InterruptedException {
         Generation next = tree.stage(changed, removed, settings, domains);
+        long validating = System.nanoTime();
         Optional<String> problem = nginx.test(next);
         if (problem.isPresent()) {
             tree.discard(next);
             return new ApplyResult.Refused(stack, "stack " + stack + ": " + problem.get());
         }
+        long swapping = System.nanoTime();
         tree.makeLive(next);
         nginx.reload(master);
         probe.awaitGeneration(next.number(), RELOAD_TIMEOUT);
+        long done = System.nanoTime();
         tree.prune();
-        return new ApplyResult.Applied(next.number(), Duration.ofNanos(System.nanoTime() - started));
+        return new ApplyResult.Applied(next.number(), Duration.ofNanos(swapping - validating),
+                Duration.ofNanos(done - swapping), Duration.ofNanos(done - started));
     }
 
-    private static Optional<String> conflict(String stack, List<String> wanted, Map<String, List<String>> live) {
-        for (Map.Entry<String, List<String>> other : live.entrySet()) {
-            if (other.getKey().equals(stack)) {
-                continue;
-            }
-            List<String> taken = new ArrayList<>(wanted);
-            taken.retainAll(other.getValue());
-            if (!taken.isEmpty()) {
-                return Optional.of("stack " + stack + ": " + taken.get(0) + " is already routed to stack " + other.getKey());
+    private static Map<String, String> owners(Map<String, List<String>> domains) {
+        Map<String, String> owners = new HashMap<>();
+        domains.forEach((stack, names) -> names.forEach(domain -> owners.put(domain, stack)));
+        return owners;
+    }
+
+    private static Optional<String> conflict(String stack, List<String> wanted, Map<String, String> owners) {
+        for (String domain : wanted) {
+            String owner = owners.get(domain);
+            if (owner != null && !owner.equals(stack)) {
+                return Optional.of("stack " + stack + ": " + domain + " is already routed to stack " + owner);
             }
         }
         return Optional.empty();
