@@ -1,6 +1,7 @@
 package dev.quarry.cli;
 
 import dev.quarry.cli.build.BuildCommand;
+import dev.quarry.cli.locknet.LocknetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Turns git push into running, routed containers on a grid of servers.",
         subcommands = {
             BuildCommand.class,
+            LocknetCommand.class,
             HelpCommand.class
         })
 public final class QuarryCommand implements Runnable {
