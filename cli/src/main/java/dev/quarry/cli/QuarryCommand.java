@@ -1,5 +1,6 @@
 package dev.quarry.cli;
 
+import dev.quarry.cli.agent.AgentCommand;
 import dev.quarry.cli.build.BuildCommand;
 import dev.quarry.cli.locknet.LocknetCommand;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
         versionProvider = VersionProvider.class,
         description = "Turns git push into running, routed containers on a grid of servers.",
         subcommands = {
+            AgentCommand.class,
             BuildCommand.class,
             LocknetCommand.class,
             HelpCommand.class

@@ -1,0 +1,61 @@
+package dev.quarry.agent.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+
+/** One exec request to an agent: the verb line, what goes to its stdin, and what came back. */
+final class AgentCall {
+    /** Writes a verb's stdin. */
+    @FunctionalInterface
+    interface Input {
+        void writeTo(OutputStream stdin) throws IOException;
+    }
+
+    /**
+     * What came back.
+     *
+     * @param exitStatus the verb's exit status, or null when none came in time
+     * @param stdout its answer
+     * @param stderr its error
+     * @param inputFailure why writing stdin broke off (the agent refused midway), or null
+     */
+    record Result(Integer exitStatus, String stdout, String stderr, String inputFailure) {}
+
+    private AgentCall() {}
+
+    static Result run(ClientSession session, String commandLine, Input input, Duration timeout) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (ChannelExec channel = session.createExecChannel(commandLine)) {
+            channel.setOut(out);
+            channel.setErr(err);
+            channel.open().verify(timeout);
+            String inputFailure = write(channel.getInvertedIn(), input);
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED,
+                    ClientChannelEvent.EXIT_STATUS), timeout);
+            if (events.contains(ClientChannelEvent.EXIT_STATUS) && !events.contains(ClientChannelEvent.CLOSED)) {
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(5));
+            }
+            Integer status = events.contains(ClientChannelEvent.TIMEOUT) ? null : channel.getExitStatus();
+            return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                    inputFailure);
+        }
+    }
+
+    private static String write(OutputStream stdin, Input input) {
+        try (stdin) {
+            input.writeTo(stdin);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+}

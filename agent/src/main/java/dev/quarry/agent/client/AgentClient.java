@@ -1,0 +1,132 @@
+package dev.quarry.agent.client;
+
+import dev.quarry.agent.health.HealthVerdict;
+import dev.quarry.agent.hook.HookRequest;
+import dev.quarry.agent.hook.HookResult;
+import dev.quarry.agent.protocol.AgentJson;
+import dev.quarry.agent.protocol.Answers;
+import dev.quarry.agent.protocol.IdRequest;
+import dev.quarry.agent.protocol.LogsRequest;
+import dev.quarry.agent.protocol.ReleaseRequest;
+import dev.quarry.agent.protocol.StopRequest;
+import dev.quarry.agent.protocol.Verb;
+import dev.quarry.agent.runtime.ContainerRequest;
+import dev.quarry.agent.runtime.ContainerStatus;
+import dev.quarry.agent.runtime.PrepareRequest;
+import dev.quarry.agent.runtime.RuntimeFailure;
+import dev.quarry.agent.source.ReceivedSource;
+import dev.quarry.agent.source.TarWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Drives one agent's verbs over SSH: each method is one exec request with a JSON request on stdin
+ * and a JSON answer on stdout. Every verb is idempotent by container id, so a caller may retry any
+ * call that failed with {@link AgentException#UNREACHED}. Safe for use from several threads.
+ */
+public final class AgentClient implements AutoCloseable {
+    private final AgentSession session;
+    private final AgentTimeouts timeouts;
+
+    AgentClient(AgentSession session, AgentTimeouts timeouts) {
+        this.session = session;
+        this.timeouts = timeouts;
+    }
+
+    /** Starts a container (port null: the agent assigns one); answers its status, the port included. */
+    public ContainerStatus start(ContainerRequest request) {
+        return call(Verb.START, request.id(), request, ContainerStatus.class, timeouts.transfer());
+    }
+
+    /** Stops a container, SIGKILL after 10 seconds. */
+    public Answers.Stopped stop(String id) {
+        return stop(id, StopRequest.DEFAULT_GRACE);
+    }
+
+    public Answers.Stopped stop(String id, Duration grace) {
+        return call(Verb.STOP, id, new StopRequest(id, grace), Answers.Stopped.class, timeouts.verb().plus(grace));
+    }
+
+    /** Stops a container if needed and forgets it (its Docker container, log and port). */
+    public Answers.Stopped remove(String id, Duration grace) {
+        return call(Verb.REMOVE, id, new StopRequest(id, grace), Answers.Stopped.class, timeouts.verb().plus(grace));
+    }
+
+    public Answers.Listing list() {
+        return call(Verb.LIST, "", null, Answers.Listing.class, timeouts.verb());
+    }
+
+    /** The container's last {@code lines} lines of output, oldest first. */
+    public List<String> logs(String id, int lines) {
+        return call(Verb.LOGS, id, new LogsRequest(id, lines), Answers.Logs.class, timeouts.verb()).lines();
+    }
+
+    /** Waits until the container is healthy or its health deadline (from its start) passed. */
+    public HealthVerdict health(String id) {
+        return call(Verb.HEALTH, id, new IdRequest(id), HealthVerdict.class, timeouts.transfer());
+    }
+
+    /** Runs a release's hook once (a retry after success answers the recorded result). */
+    public HookResult runHook(HookRequest request) {
+        return call(Verb.RUN_HOOK, request.describe(), request, HookResult.class,
+                request.timeout().plus(timeouts.verb()));
+    }
+
+    /** Builds or pulls what a release needs, once per release. */
+    public Answers.Prepared prepare(PrepareRequest request) {
+        return call(Verb.PREPARE, request.describe(), request, Answers.Prepared.class, timeouts.transfer());
+    }
+
+    /** Sends a release's source folder as a tar stream; a release the agent has already is kept as it was. */
+    public ReceivedSource sendSource(String stack, int release, Path folder) {
+        ReleaseRequest checked = new ReleaseRequest(stack, release);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no folder " + folder + " to send as the source of " + stack);
+        }
+        String line = Verb.RECEIVE_SOURCE.word() + " " + checked.stack() + " " + checked.release();
+        AgentCall.Input tar = stdin -> TarWriter.writeFolder(folder, stdin);
+        return answer(Verb.RECEIVE_SOURCE, stack + " release " + release, exec(line, tar, timeouts.transfer()),
+                ReceivedSource.class);
+    }
+
+    /** Deletes a release's source; refused while containers of that release run. */
+    public Answers.ReleaseRemoved removeRelease(String stack, int release) {
+        return call(Verb.REMOVE_RELEASE, stack + " release " + release, new ReleaseRequest(stack, release),
+                Answers.ReleaseRemoved.class, timeouts.verb());
+    }
+
+    /** {@code agent HOST:PORT}. */
+    public String name() {
+        return session.name();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    private <T> T call(Verb verb, String subject, Object request, Class<T> answer, Duration timeout) {
+        byte[] json = request == null ? new byte[0] : AgentJson.write(request).getBytes(StandardCharsets.UTF_8);
+        return answer(verb, subject, exec(verb.word(), stdin -> stdin.write(json), timeout), answer);
+    }
+
+    private AgentCall.Result exec(String line, AgentCall.Input input, Duration timeout) {
+        try {
+            return AgentCall.run(session.open(), line, input, timeout);
+        } catch (AgentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw new AgentException(session.name() + " did not answer " + line.split(" ")[0] + ": "
+                    + RuntimeFailure.firstLine(e), e);
+        }
+    }
+
+    private <T> T answer(Verb verb, String subject, AgentCall.Result result, Class<T> type) {
+        return AgentAnswers.read(session.name(), verb, subject, result, type);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.quarry.agent.process;
+
+import dev.quarry.agent.hook.HookRequest;
+import dev.quarry.agent.hook.HookResult;
+import dev.quarry.agent.home.AgentHome;
+import dev.quarry.agent.runtime.ContainerRequest;
+import dev.quarry.agent.runtime.Instance;
+import dev.quarry.agent.runtime.Launcher;
+import dev.quarry.agent.runtime.PrepareRequest;
+import dev.quarry.agent.runtime.RuntimeFailure;
+import dev.quarry.compiler.spec.RuntimeKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Starts process containers: {@code setsid sh -c RUN} in {@code sources/STACK/RELEASE/}, with the
+ * container's env plus HOST and PORT, output appended to its capped log file, inside its own cgroup
+ * when the machine allows one.
+ */
+public final class ProcessLauncher implements Launcher {
+    private final AgentHome home;
+    private final long logCap;
+    private final Cgroups cgroups;
+    private final BuildSteps builds;
+    private final ProcessHooks hooks;
+    private final LogRotation rotation;
+
+    /**
+     * @param cgroupRoot where cgroup v2 is mounted, normally /sys/fs/cgroup
+     * @param logCap the size at which a container's log moves to LOG.1
+     */
+    public ProcessLauncher(AgentHome home, Path cgroupRoot, long logCap) {
+        this.home = home;
+        this.logCap = logCap;
+        this.cgroups = Cgroups.detect(cgroupRoot, home.agentId());
+        this.builds = new BuildSteps(home);
+        this.hooks = new ProcessHooks(home);
+        this.rotation = new LogRotation(home.root().resolve("logs"), logCap);
+    }
+
+    @Override
+    public RuntimeKind kind() {
+        return RuntimeKind.PROCESS;
+    }
+
+    @Override
+    public void prepare(PrepareRequest request) {
+        builds.ensure(request, source(request.stack(), request.release()));
+    }
+
+    @Override
+    public Instance launch(ContainerRequest request) {
+        prepare(PrepareRequest.of(request));
+        Path folder = source(request.stack(), request.release());
+        LogFile log = log(request);
+        log.rotateIfOver();
+        try {
+            Optional<Path> cgroup = cgroups.create(request.containerId(), request.memoryMebibytes(),
+                    request.cpuMillicores());
+            log.note("-----> quarry: starting " + request.id() + " at " + Instant.now() + ": " + request.run());
+            ProcessBuilder builder = new ProcessBuilder(command(request.run(), cgroup))
+                    .directory(folder.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
+                    .redirectErrorStream(true);
+            ProcessEnvironment.fill(builder.environment(), environment(request));
+            return ProcessInstance.started(builder.start());
+        } catch (IOException e) {
+            throw new RuntimeFailure("cannot start " + request.id() + " in " + folder + ": "
+                    + RuntimeFailure.firstLine(e) + "; check that setsid and sh are installed", e);
+        }
+    }
+
+    private static List<String> command(String run, Optional<Path> cgroup) {
+        if (cgroup.isEmpty()) {
+            return List.of("setsid", "sh", "-c", run);
+        }
+        return List.of("setsid", "sh", "-c", "echo $$ > \"$1\" && exec sh -c \"$2\"", "quarry-start",
+                cgroup.get().toString(), run);
+    }
+
+    static Map<String, String> environment(ContainerRequest request) {
+        Map<String, String> env = new TreeMap<>(request.env());
+        env.put("HOST", request.host());
+        env.put("PORT", Integer.toString(request.port()));
+        return env;
+    }
+
+    @Override
+    public Optional<Instance> reattach(ContainerRequest request, String handle, Instant startedAt) {
+        if (handle == null || !handle.matches("[0-9]{1,10}")) {
+            return Optional.empty();
+        }
+        return ProcessInstance.find(Long.parseLong(handle), startedAt);
+    }
+
+    /** Process containers are known only from the state file. */
+    @Override
+    public List<ContainerRequest> discover() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> logs(ContainerRequest request, int lines) {
+        return log(request).tail(lines);
+    }
+
+    @Override
+    public void discard(ContainerRequest request) {
+        log(request).delete();
+        cgroups.delete(request.containerId());
+    }
+
+    @Override
+    public List<String> notes(ContainerRequest request) {
+        List<String> notes = new ArrayList<>();
+        boolean limited = request.memoryMebibytes() > 0 || request.cpuMillicores() > 0;
+        cgroups.unavailable().filter(reason -> limited).ifPresent(reason ->
+                notes.add("memory and cpu limits not enforced: " + reason));
+        return notes;
+    }
+
+    @Override
+    public HookResult runHook(HookRequest request) {
+        return hooks.run(request, source(request.prepare().stack(), request.prepare().release()));
+    }
+
+    @Override
+    public void close() {
+        rotation.close();
+    }
+
+    private Path source(String stack, int release) {
+        Path folder = home.source(stack, release);
+        if (!Files.isDirectory(folder)) {
+            throw new RuntimeFailure("no source for " + stack + " release " + release + " on this server (" + folder
+                    + "); send it first with receive-source");
+        }
+        return folder;
+    }
+
+    private LogFile log(ContainerRequest request) {
+        return new LogFile(home.log(request.containerId()), logCap);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.quarry.agent.protocol;
+
+import dev.quarry.agent.runtime.ContainerStatus;
+import java.util.List;
+
+/** The small answers of the verbs whose answer is not a value of its own package. */
+public final class Answers {
+    private Answers() {}
+
+    /**
+     * What stop and remove answer.
+     *
+     * @param id the container
+     * @param known whether the agent knew it (an unknown id is fine: nothing to do)
+     * @param status its status after the stop, or null (unknown, or removed)
+     */
+    public record Stopped(String id, boolean known, ContainerStatus status) {}
+
+    /**
+     * What list answers.
+     *
+     * @param agent this agent's id
+     * @param ports the port range it hands out from
+     * @param containers every container it knows, by id
+     * @param notes what a reader should know about the agent (no Docker here, no cgroups, ...)
+     */
+    public record Listing(String agent, String ports, List<ContainerStatus> containers, List<String> notes) {}
+
+    /**
+     * What logs answers.
+     *
+     * @param id the container
+     * @param lines its last lines, oldest first
+     */
+    public record Logs(String id, List<String> lines) {}
+
+    /**
+     * What prepare answers.
+     *
+     * @param prepared which release is ready, such as {@code shop/web release 3}
+     */
+    public record Prepared(String prepared) {}
+
+    /**
+     * What remove-release answers.
+     *
+     * @param stack the stack
+     * @param release the release
+     * @param removed whether there was a source to remove
+     */
+    public record ReleaseRemoved(String stack, int release, boolean removed) {}
+
+    /**
+     * A verb's failure: exit status 1 (it failed) or 2 (the request is wrong), one line.
+     *
+     * @param error what went wrong, where, and how to fix it
+     * @param lines output that explains it (a build's last lines), often empty
+     */
+    public record Failure(String error, List<String> lines) {}
+}

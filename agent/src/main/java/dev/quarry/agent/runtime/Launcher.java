@@ -1,0 +1,43 @@
+package dev.quarry.agent.runtime;
+
+import dev.quarry.agent.hook.HookRequest;
+import dev.quarry.agent.hook.HookResult;
+import dev.quarry.compiler.spec.RuntimeKind;
+import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What one kind of runtime (Docker, processes) does for the agent, without keeping anything running:
+ * the supervisor above it restarts, counts and remembers.
+ */
+public interface Launcher {
+    RuntimeKind kind();
+
+    /** Builds or pulls what a release needs, once per release; later calls return at once. */
+    void prepare(PrepareRequest request);
+
+    /** Starts the container (preparing its release first when needed) and returns the running instance. */
+    Instance launch(ContainerRequest request);
+
+    /** The instance still running from an earlier agent, if it still runs. */
+    Optional<Instance> reattach(ContainerRequest request, String handle, Instant startedAt);
+
+    /** Containers this runtime finds running or stopped without being told (Docker labels); may be empty. */
+    List<ContainerRequest> discover();
+
+    /** Its last {@code lines} lines of output, oldest first. */
+    List<String> logs(ContainerRequest request, int lines);
+
+    /** Deletes what the container left behind (a stopped Docker container, log files). */
+    void discard(ContainerRequest request);
+
+    /** What the container's status should mention, such as a limit this machine cannot enforce. */
+    List<String> notes(ContainerRequest request);
+
+    /** Runs a release's hook to completion. */
+    HookResult runHook(HookRequest request);
+
+    /** Lets go of what it holds (threads, connections); running containers are left running. */
+    default void close() {}
+}

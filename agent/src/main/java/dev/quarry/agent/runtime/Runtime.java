@@ -1,0 +1,46 @@
+package dev.quarry.agent.runtime;
+
+import dev.quarry.agent.hook.HookRequest;
+import dev.quarry.agent.hook.HookResult;
+import dev.quarry.compiler.spec.RuntimeKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs containers of one kind on this server and keeps them running by their restart policy. Every
+ * operation is idempotent by container id, so HQ can retry any of them safely.
+ */
+public interface Runtime {
+    RuntimeKind kind();
+
+    /** Builds or pulls what a release needs, once per release. */
+    void prepare(PrepareRequest request);
+
+    /** Starts the container; if it already runs (or waits to restart), answers its state and does nothing. */
+    ContainerStatus start(ContainerRequest request);
+
+    /** Stops it: SIGTERM, then SIGKILL after {@code grace}; an unknown or stopped id is fine. */
+    Optional<ContainerStatus> stop(String id, Duration grace);
+
+    /** Its status, if this runtime knows it. */
+    Optional<ContainerStatus> status(String id);
+
+    /** The request it was started with, if this runtime knows it. */
+    Optional<ContainerRequest> request(String id);
+
+    /** Every container this runtime knows, running or not, by id. */
+    List<ContainerStatus> list();
+
+    /** Its last {@code lines} lines of output, oldest first; empty for an unknown id. */
+    List<String> logs(String id, int lines);
+
+    /** Stops it if needed and forgets it; answers whether it was known. */
+    boolean remove(String id, Duration grace);
+
+    /** Runs a release's hook to completion. */
+    HookResult runHook(HookRequest request);
+
+    /** Stops watching containers, leaving them running for the next agent to find. */
+    void detach();
+}

@@ -1,0 +1,125 @@
+package dev.quarry.agent.verbs;
+
+import dev.quarry.agent.hook.HookRequest;
+import dev.quarry.agent.ports.PortRange;
+import dev.quarry.agent.protocol.AgentJson;
+import dev.quarry.agent.protocol.Answers;
+import dev.quarry.agent.protocol.BadRequest;
+import dev.quarry.agent.protocol.IdRequest;
+import dev.quarry.agent.protocol.LogsRequest;
+import dev.quarry.agent.protocol.ReleaseRequest;
+import dev.quarry.agent.protocol.StopRequest;
+import dev.quarry.agent.protocol.Verb;
+import dev.quarry.agent.runtime.ContainerRequest;
+import dev.quarry.agent.runtime.PrepareRequest;
+import dev.quarry.agent.runtime.Quoted;
+import dev.quarry.agent.runtime.RuntimeFailure;
+import dev.quarry.agent.source.ReleaseSources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one verb: {@code VERB} with a JSON request on stdin, or {@code receive-source STACK RELEASE}
+ * with a tar stream on stdin, or {@code list} with nothing. Answers one line of JSON.
+ */
+public final class Verbs {
+    private static final Logger LOG = LoggerFactory.getLogger(Verbs.class);
+    private static final int LARGEST_REQUEST = 1024 * 1024;
+
+    private final Containers containers;
+    private final ReleaseSources sources;
+    private final String agentId;
+    private final PortRange ports;
+
+    public Verbs(Containers containers, ReleaseSources sources, String agentId, PortRange ports) {
+        this.containers = containers;
+        this.sources = sources;
+        this.agentId = agentId;
+        this.ports = ports;
+    }
+
+    public VerbOutcome run(String commandLine, InputStream stdin) {
+        try {
+            List<String> words = VerbLine.words(commandLine);
+            Verb verb = VerbLine.verb(words);
+            Object answer = verb == Verb.RECEIVE_SOURCE ? receive(words, stdin) : answer(verb, words, stdin);
+            return new VerbOutcome(VerbOutcome.OK, AgentJson.write(answer));
+        } catch (BadRequest | IllegalArgumentException e) {
+            return failure(VerbOutcome.REFUSED, commandLine, e.getMessage(), List.of());
+        } catch (RuntimeFailure e) {
+            return failure(VerbOutcome.FAILED, commandLine, e.getMessage(), e.lines());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure(VerbOutcome.FAILED, commandLine, "the agent is shutting down; try again", List.of());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} failed", Quoted.of(commandLine), e);
+            return failure(VerbOutcome.FAILED, commandLine, RuntimeFailure.firstLine(e), List.of());
+        }
+    }
+
+    private Object answer(Verb verb, List<String> words, InputStream stdin) throws IOException, InterruptedException {
+        VerbLine.requireNoArguments(verb, words);
+        return switch (verb) {
+            case LIST -> new Answers.Listing(agentId, ports.toString(), containers.list(), containers.notes());
+            case START -> containers.start(read(stdin, ContainerRequest.class));
+            case STOP -> stop(read(stdin, StopRequest.class));
+            case REMOVE -> remove(read(stdin, StopRequest.class));
+            case LOGS -> logs(read(stdin, LogsRequest.class));
+            case HEALTH -> containers.health(read(stdin, IdRequest.class).id());
+            case PREPARE -> prepare(read(stdin, PrepareRequest.class));
+            case RUN_HOOK -> containers.runHook(read(stdin, HookRequest.class));
+            case REMOVE_RELEASE -> removeRelease(read(stdin, ReleaseRequest.class));
+            case RECEIVE_SOURCE -> throw new IllegalStateException("receive-source reads a tar stream");
+        };
+    }
+
+    private Answers.Stopped stop(StopRequest request) {
+        return containers.stop(request.id(), request.grace());
+    }
+
+    private Answers.Stopped remove(StopRequest request) {
+        return containers.remove(request.id(), request.grace());
+    }
+
+    private Answers.Logs logs(LogsRequest request) {
+        return new Answers.Logs(request.id(), containers.logs(request.id(), request.lines()));
+    }
+
+    private Answers.Prepared prepare(PrepareRequest request) {
+        containers.prepare(request);
+        return new Answers.Prepared(request.describe());
+    }
+
+    private Answers.ReleaseRemoved removeRelease(ReleaseRequest request) {
+        List<String> running = containers.activeIn(request.stack(), request.release());
+        if (!running.isEmpty()) {
+            throw new RuntimeFailure(request.stack() + " release " + request.release() + " still runs " + running
+                    + "; stop and remove those containers first");
+        }
+        return new Answers.ReleaseRemoved(request.stack(), request.release(),
+                sources.remove(request.stack(), request.release()));
+    }
+
+    private Object receive(List<String> words, InputStream stdin) {
+        ReleaseRequest release = VerbLine.release(words);
+        return sources.receive(release.stack(), release.release(), stdin);
+    }
+
+    private static <T> T read(InputStream stdin, Class<T> type) throws IOException {
+        byte[] bytes = stdin.readNBytes(LARGEST_REQUEST + 1);
+        if (bytes.length > LARGEST_REQUEST) {
+            throw new BadRequest("a request is at most " + LARGEST_REQUEST + " bytes of JSON");
+        }
+        return AgentJson.read(new String(bytes, StandardCharsets.UTF_8), type);
+    }
+
+    private static VerbOutcome failure(int exitCode, String commandLine, String message, List<String> lines) {
+        String line = message == null ? "failed" : message.strip().lines().findFirst().orElse("failed");
+        LOG.info("{} answered {}: {}", Quoted.of(commandLine), exitCode, line);
+        return new VerbOutcome(exitCode, AgentJson.write(new Answers.Failure(line, lines)));
+    }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks that print figures and assert only correctness. */
+package dev.quarry.agent.bench;

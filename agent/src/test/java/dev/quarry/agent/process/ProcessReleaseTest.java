@@ -1,0 +1,134 @@
+package dev.quarry.agent.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.agent.hook.HookRequest;
+import dev.quarry.agent.hook.HookResult;
+import dev.quarry.agent.hook.Hooks;
+import dev.quarry.agent.home.AgentHome;
+import dev.quarry.agent.runtime.ContainerRequest;
+import dev.quarry.agent.runtime.ContainerState;
+import dev.quarry.agent.runtime.ContainerStatus;
+import dev.quarry.agent.runtime.PrepareRequest;
+import dev.quarry.agent.runtime.RuntimeFailure;
+import dev.quarry.agent.supervise.Sleeper;
+import dev.quarry.agent.testing.Busybox;
+import dev.quarry.agent.testing.RuntimeFixture;
+import dev.quarry.agent.testing.Waits;
+import dev.quarry.compiler.spec.RestartPolicy;
+import dev.quarry.compiler.spec.RestartSpec;
+import dev.quarry.testsupport.LoopbackPorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a process container's release brings: builds, hooks, a capped log, limits; and stops during backoff. */
+class ProcessReleaseTest {
+    private static final long SMALL_CAP = 16 * 1024;
+
+    @TempDir
+    Path temp;
+
+    private AgentHome home;
+    private RuntimeFixture fixture;
+
+    @BeforeEach
+    void startRuntime() {
+        Busybox.require();
+        home = new AgentHome(temp.resolve("home"));
+        fixture = new RuntimeFixture(home, new ProcessLauncher(home, Path.of("/sys/fs/cgroup"), SMALL_CAP),
+                Sleeper.SYSTEM);
+        Busybox.writeApp(home.source("shop", 2), "release two");
+    }
+
+    @AfterEach
+    void removeContainers() {
+        fixture.close();
+    }
+
+    @Test
+    void aFailedBuildSaysWhichCommandFailedWithItsLastLines() {
+        ContainerRequest request = ContainerRequest.builder("shop.web.2.1", "127.0.0.1").run(Busybox.SERVE)
+                .port(LoopbackPorts.free()).build("echo step one", "echo broken dependency >&2; exit 4").toRequest();
+
+        RuntimeFailure failure = assertThrows(RuntimeFailure.class, () -> fixture.runtime().start(request));
+
+        assertTrue(failure.getMessage().startsWith("build command 2 of 2 (echo broken dependency >&2; exit 4)"
+                + " failed with status 4 for shop/web release 2"), failure.getMessage());
+        assertTrue(failure.lines().contains("broken dependency"), failure.lines().toString());
+        assertEquals(List.of(), fixture.runtime().list(), "a container whose build failed is not listed");
+    }
+
+    @Test
+    void aHookRunsOnceInTheReleaseSource() {
+        Hooks hooks = new Hooks(home);
+        PrepareRequest release = new PrepareRequest("shop", "web", 2, null, null, null, List.of(), Map.of());
+        HookRequest migrate = new HookRequest("release", release, "echo migrated >> migrations.txt; echo done $HOST",
+                Map.of(), "127.0.0.1", Duration.ofMinutes(1));
+
+        HookResult first = hooks.run(migrate, fixture.runtime()::runHook);
+        HookResult retry = hooks.run(migrate, fixture.runtime()::runHook);
+
+        assertEquals(0, first.exitCode());
+        assertEquals(List.of("done 127.0.0.1"), first.output());
+        assertTrue(retry.earlier());
+        assertEquals(List.of("done 127.0.0.1"), retry.output());
+    }
+
+    @Test
+    void theLogMovesAsideOnceItPassesItsCap() throws Exception {
+        String dots = ".".repeat(66);
+        String chatter = "i=0; while [ $i -lt 400 ]; do echo \"line $i " + dots + "\"; i=$((i+1)); done; exec sleep 1000";
+        ContainerRequest request = ContainerRequest.builder("shop.chatty.2.1", "127.0.0.1").run(chatter)
+                .port(LoopbackPorts.free()).toRequest();
+        fixture.runtime().start(request);
+        Path log = home.log(request.containerId());
+
+        Waits.until("the log to move aside", () -> Files.exists(log.resolveSibling(log.getFileName() + ".1")),
+                moved -> moved);
+
+        assertTrue(Files.size(log) <= SMALL_CAP, "the current log is back under its cap");
+        assertEquals(List.of("line 399 " + dots),
+                Waits.until("the last line", () -> fixture.runtime().logs(request.id(), 1), lines -> !lines.isEmpty()));
+    }
+
+    @Test
+    void limitsAreEnforcedThroughCgroupsOrTheStatusSaysWhyNot() throws Exception {
+        ContainerRequest request = ContainerRequest.builder("shop.web.2.1", "127.0.0.1").run(Busybox.SERVE)
+                .port(LoopbackPorts.free()).memoryMebibytes(64).toRequest();
+
+        ContainerStatus status = fixture.runtime().start(request);
+
+        Path cgroups = Path.of("/sys/fs/cgroup/cgroup.controllers");
+        if (Files.exists(cgroups) && status.notes().isEmpty()) {
+            Path memoryMax = Path.of("/sys/fs/cgroup", "quarry-" + home.agentId(), request.id(), "memory.max");
+            assertEquals("67108864", Files.readString(memoryMax).strip());
+        } else {
+            assertTrue(status.notes().getFirst().startsWith("memory and cpu limits not enforced: "), status.toString());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aStopDuringTheBackoffEndsTheWaitAtOnce() {
+        RestartSpec slow = new RestartSpec(RestartPolicy.ALWAYS, 0, Duration.ofHours(1));
+        ContainerRequest request = ContainerRequest.builder("shop.flaky.2.1", "127.0.0.1").run("exit 1")
+                .port(LoopbackPorts.free()).restart(slow).toRequest();
+        fixture.runtime().start(request);
+        fixture.awaitState(request.id(), ContainerState.RESTARTING);
+
+        ContainerStatus stopped = fixture.runtime().stop(request.id(), Duration.ZERO).orElseThrow();
+
+        assertEquals(ContainerState.STOPPED, stopped.state());
+        assertEquals(ContainerState.RUNNING, fixture.runtime().start(request).state(), "a stopped one starts again");
+    }
+}
