@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import dev.quarry.cli.agent.AgentCommand;
 import dev.quarry.cli.build.BuildCommand;
+import dev.quarry.cli.hq.HqCommand;
 import dev.quarry.cli.locknet.LocknetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
             AgentCommand.class,
             BuildCommand.class,
+            HqCommand.class,
             LocknetCommand.class,
             HelpCommand.class
         })

@@ -1,0 +1,126 @@
+package dev.quarry.hq;
+
+import dev.quarry.hq.commands.Redeployer;
+import dev.quarry.hq.commands.Verbs;
+import dev.quarry.hq.git.FetchService;
+import dev.quarry.hq.git.PushService;
+import dev.quarry.hq.git.StackRepositories;
+import dev.quarry.hq.launch.Launcher;
+import dev.quarry.hq.launch.PlanPrintingLauncher;
+import dev.quarry.hq.lock.DeployLocks;
+import dev.quarry.hq.lock.FileDeployLocks;
+import dev.quarry.hq.release.ReleaseMaker;
+import dev.quarry.hq.release.SourceFolders;
+import dev.quarry.hq.release.StackConfig;
+import dev.quarry.hq.release.StackState;
+import dev.quarry.hq.ssh.CommandRouter;
+import dev.quarry.hq.ssh.KeyFolderAuthenticator;
+import dev.quarry.hq.ssh.SshEndpoint;
+import dev.quarry.hq.state.AtomicFiles;
+import dev.quarry.hq.state.FileStateStore;
+import dev.quarry.hq.state.StateStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+
+/**
+ * A running HQ. This is the one place that chooses the implementations: the file state store, file
+ * deploy locks, the plan-printing launcher (until the launch module lands), MINA SSHD and JGit.
+ */
+public final class Hq implements AutoCloseable {
+    /** How long a push or command waits for another deploy of the same stack. */
+    static final Duration DEPLOY_LOCK_WAIT = Duration.ofMinutes(15);
+
+    private final QuarryHome home;
+    private final HomeLock homeLock;
+    private final ExecutorService executor;
+    private final SshEndpoint endpoint;
+    private boolean closed;
+
+    private Hq(QuarryHome home, HomeLock homeLock, ExecutorService executor, SshEndpoint endpoint) {
+        this.home = home;
+        this.homeLock = homeLock;
+        this.executor = executor;
+        this.endpoint = endpoint;
+    }
+
+    public static Hq start(HqOptions options) throws IOException {
+        return start(options, new PlanPrintingLauncher());
+    }
+
+    /** Starts HQ with another launcher (tests use a hand-made one). */
+    public static Hq start(HqOptions options, Launcher launcher) throws IOException {
+        QuarryHome home = options.home();
+        AtomicFiles.createFolders(home.root());
+        HomeLock homeLock = HomeLock.take(home.root());
+        ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("hq-command-", 1)
+                .daemon().factory());
+        try {
+            home.prepare();
+            StateStore store = new FileStateStore(home.root());
+            StackRepositories repositories = new StackRepositories(home.stacks(), home.temporary());
+            repositories.sweep();
+            StackState state = new StackState(store);
+            StackConfig config = new StackConfig(store);
+            Clock clock = Clock.systemUTC();
+            ReleaseMaker maker = new ReleaseMaker(state, new SourceFolders(home.stacks()), launcher, clock);
+            DeployLocks locks = new FileDeployLocks(home.locks(), clock, DEPLOY_LOCK_WAIT);
+            PushService pushes = new PushService(repositories, state, config, maker, locks);
+            Verbs verbs = Verbs.standard(store, state, config, new Redeployer(locks, repositories, state, maker));
+            CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, executor);
+            SshEndpoint endpoint = SshEndpoint.start(options.listen(), home.hostKey(),
+                    new KeyFolderAuthenticator(home.keys()), router, executor);
+            AtomicFiles.write(home.hostPublicKey(), (hostKeyLine(endpoint.hostKey()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return new Hq(home, homeLock, executor, endpoint);
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            homeLock.close();
+            throw e;
+        }
+    }
+
+    public QuarryHome home() {
+        return home;
+    }
+
+    /** The port the SSH endpoint listens on. */
+    public int port() {
+        return endpoint.port();
+    }
+
+    /** HQ's host key in OpenSSH's one-line form, such as {@code ecdsa-sha2-nistp256 AAAA...}. */
+    public String hostKeyLine() {
+        return hostKeyLine(endpoint.hostKey());
+    }
+
+    /** The host key's SHA256 fingerprint, as ssh shows it. */
+    public String hostKeyFingerprint() {
+        return KeyUtils.getFingerPrint(endpoint.hostKey());
+    }
+
+    private static String hostKeyLine(PublicKey key) {
+        return PublicKeyEntry.toString(key);
+    }
+
+    /** Stops listening and lets running commands finish their current step. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            endpoint.close();
+        } finally {
+            executor.shutdown();
+            homeLock.close();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.quarry.hq;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java dev.quarry.hq.HqMain [--home DIR] [--listen ADDR:PORT]}: runs HQ until stopped. It
+ * prints {@code hq listening on ADDR:PORT} once it accepts connections. {@code quarry hq} calls
+ * {@link #serve} too.
+ */
+public final class HqMain {
+    private HqMain() {}
+
+    public static void main(String[] args) {
+        HqOptions options;
+        try {
+            options = parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("quarry hq: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(serve(options, System.out, System.err));
+    }
+
+    /** Runs HQ until the process is told to stop; returns the exit status. */
+    public static int serve(HqOptions options, PrintStream out, PrintStream err) {
+        configureLogging();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Hq hq = Hq.start(options)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                closeQuietly(hq);
+                stopped.countDown();
+            }, "hq-shutdown"));
+            out.println("hq listening on " + options.listen().getHostString() + ":" + hq.port());
+            out.println("hq home: " + hq.home().root());
+            out.println("hq host key: " + hq.hostKeyLine() + " (" + hq.hostKeyFingerprint() + ")");
+            out.flush();
+            stopped.await();
+            return 0;
+        } catch (IOException | IllegalStateException e) {
+            err.println("quarry hq: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    static HqOptions parse(List<String> args) {
+        Optional<String> home = Optional.empty();
+        Optional<String> listen = Optional.empty();
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String option = rest.removeFirst();
+            if (rest.isEmpty() || !(option.equals("--home") || option.equals("--listen"))) {
+                throw new IllegalArgumentException("unknown argument " + option
+                        + "; usage: hq [--home DIR] [--listen ADDR:PORT]");
+            }
+            if (option.equals("--home")) {
+                home = Optional.of(rest.removeFirst());
+            } else {
+                listen = Optional.of(rest.removeFirst());
+            }
+        }
+        return HqOptions.of(home, listen, System.getenv());
+    }
+
+    /** HQ's own lines at info, libraries' at warn, on stderr with the time; unless already configured. */
+    static void configureLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.dev.quarry",
+                System.getProperty("org.slf4j.simpleLogger.log.dev.quarry", "info"));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+    }
+
+    private static void closeQuietly(Hq hq) {
+        try {
+            hq.close();
+        } catch (IOException e) {
+            System.err.println("quarry hq: stopping: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.quarry.hq;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How HQ runs.
+ *
+ * @param home where it keeps everything
+ * @param listen the address and port of its SSH endpoint (port 0: any free port)
+ */
+public record HqOptions(QuarryHome home, InetSocketAddress listen) {
+    public static final String DEFAULT_LISTEN = "127.0.0.1:2222";
+
+    public HqOptions {
+        requireNonNull(home, "home is null");
+        requireNonNull(listen, "listen is null");
+    }
+
+    /** Options from {@code --home} and {@code --listen} values (either may be absent) and the environment. */
+    public static HqOptions of(Optional<String> home, Optional<String> listen, Map<String, String> environment) {
+        QuarryHome quarryHome = QuarryHome.resolve(home, environment, System.getProperty("user.name"),
+                System.getProperty("user.home"));
+        return new HqOptions(quarryHome, address(listen.orElse(DEFAULT_LISTEN)));
+    }
+
+    /** {@code ADDR:PORT}, such as {@code 127.0.0.1:2222}, {@code 0.0.0.0:22} or {@code [::1]:2222}. */
+    static InetSocketAddress address(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("--listen " + text + ": give ADDR:PORT, such as " + DEFAULT_LISTEN);
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String port = text.substring(colon + 1);
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("--listen " + text + ": the port must be a number from 0 to 65535");
+        }
+        InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(port));
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--listen " + text + ": cannot resolve " + host
+                    + "; give an IP address");
+        }
+        return address;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.quarry.hq.commands;
+
+import dev.quarry.compiler.plan.Stack;
+import dev.quarry.compiler.spec.NodeSpec;
+import dev.quarry.hq.release.StackState;
+import dev.quarry.hq.state.JsonValues;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code ps [APP] [--json]}: each node of the live releases with its scale. Until the launch module
+ * lands nothing runs, so the state of every node is {@code planned}.
+ */
+final class PsVerb implements Verb {
+    static final String USAGE = "ps [APP] [--json]";
+
+    private final StackState state;
+
+    PsVerb(StackState state) {
+        this.state = state;
+    }
+
+    /** One node as {@code --json} shows it. */
+    record NodeRow(String app, String node, int release, int scale, String runtime, List<String> domains,
+            String state) { }
+
+    @Override
+    public int run(VerbContext context) {
+        Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json"), USAGE).atMost(1);
+        List<String> apps = arguments.positional().isEmpty() ? state.names() : List.of(arguments.app(0));
+        List<NodeRow> rows = new ArrayList<>();
+        for (String app : apps) {
+            if (!arguments.positional().isEmpty() || StackLookup.require(state, app).value().hasCurrent()) {
+                rows.addAll(rows(StackLookup.currentStack(state, app)));
+            }
+        }
+        if (arguments.has("--json")) {
+            context.out().println(new String(JsonValues.write(rows), StandardCharsets.UTF_8));
+        } else if (rows.isEmpty()) {
+            context.out().println("no nodes: no app has a deployed release yet");
+        } else {
+            List<List<String>> lines = rows.stream().map(row -> List.of(row.app(), row.node(),
+                    Integer.toString(row.release()), Integer.toString(row.scale()), row.runtime(),
+                    String.join(",", row.domains()), row.state())).toList();
+            context.out().print(TextTable.render(
+                    List.of("APP", "NODE", "RELEASE", "SCALE", "RUNTIME", "DOMAINS", "STATE"), lines));
+        }
+        return 0;
+    }
+
+    private static List<NodeRow> rows(Stack stack) {
+        List<NodeRow> rows = new ArrayList<>();
+        for (NodeSpec node : stack.spec().nodes().values()) {
+            rows.add(new NodeRow(stack.name(), node.name(), stack.release(), node.scale(),
+                    node.runtime().name().toLowerCase(Locale.ROOT), node.domains(), "planned"));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.quarry.hq.commands;
+
+import dev.quarry.hq.release.Release;
+import dev.quarry.hq.release.ReleaseStatus;
+import dev.quarry.hq.release.StackConfig;
+import dev.quarry.hq.release.StackState;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code rollback APP [RELEASE]}: a new release that runs an earlier one exactly (its commit,
+ * quarry.yml, env and scale), by default the last deployed release before the live one. The
+ * stack's config becomes that release's, so later pushes keep it.
+ */
+final class RollbackVerb implements Verb {
+    static final String USAGE = "rollback APP [RELEASE]";
+
+    private final StackState state;
+    private final StackConfig config;
+    private final Redeployer redeployer;
+
+    RollbackVerb(StackState state, StackConfig config, Redeployer redeployer) {
+        this.state = state;
+        this.config = config;
+        this.redeployer = redeployer;
+    }
+
+    @Override
+    public int run(VerbContext context) throws InterruptedException {
+        Arguments arguments = Arguments.parse(context.arguments(), Set.of(), USAGE).atMost(2);
+        String app = arguments.app(0);
+        Integer wanted = arguments.positional().size() > 1 ? number(arguments.positional().get(1)) : null;
+        return redeployer.locked(app, "rollback by " + context.user(), context, () -> {
+            Release live = StackLookup.current(state, app);
+            Release target = wanted == null ? previous(app, live) : named(app, wanted, live);
+            Map<String, String> env = state.env(app, target.number());
+            config.replaceEnv(app, env);
+            config.replaceScale(app, target.scale());
+            return redeployer.redeploy(app, target, env, target.scale(), "rollback to release " + target.number(),
+                    context.user(), context.progress());
+        });
+    }
+
+    private Release previous(String app, Release live) {
+        return state.releases(app).stream()
+                .filter(release -> release.number() < live.number() && release.status() == ReleaseStatus.DEPLOYED)
+                .max(Comparator.comparingInt(Release::number))
+                .orElseThrow(() -> new VerbFailure(app + " has no deployed release before release " + live.number()
+                        + " to roll back to; see: releases " + app));
+    }
+
+    private Release named(String app, int number, Release live) {
+        if (number == live.number()) {
+            throw new VerbFailure("release " + number + " of " + app + " is already live; name another (see: releases "
+                    + app + ")");
+        }
+        return state.release(app, number).orElseThrow(() -> new VerbFailure(app + " keeps no release " + number
+                + " (kept: " + state.releases(app).stream().map(release -> Integer.toString(release.number()))
+                        .collect(Collectors.joining(", ")) + "); see: releases " + app));
+    }
+
+    private static int number(String text) {
+        if (!text.matches("[1-9][0-9]{0,8}")) {
+            throw VerbFailure.usage(Arguments.quote(text) + " is not a release number", USAGE);
+        }
+        return Integer.parseInt(text);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.quarry.hq.release;
+
+import dev.quarry.compiler.ParseResult;
+import dev.quarry.compiler.QuarryFile;
+import dev.quarry.compiler.plan.Stack;
+import dev.quarry.compiler.spec.StackSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** quarry.yml plus the settings made over SSH: the spec a release actually runs. */
+public final class StackSpecs {
+    private StackSpecs() {}
+
+    /** Parses a quarry.yml as the named stack's (its default name). */
+    public static ParseResult parse(byte[] quarryFile, String stack) {
+        return QuarryFile.parse(QuarryFile.NAME, quarryFile, stack);
+    }
+
+    /** The spec with {@code env} merged over quarry.yml's env, and scale overrides of the nodes it has. */
+    public static StackSpec configured(StackSpec spec, Map<String, String> env, Map<String, Integer> scale) {
+        Map<String, String> merged = new LinkedHashMap<>(spec.env());
+        merged.putAll(env);
+        StackSpec configured = spec.withEnv(merged);
+        for (Map.Entry<String, Integer> override : scale.entrySet()) {
+            if (configured.node(override.getKey()).isPresent()) {
+                configured = configured.withScale(override.getKey(), override.getValue());
+            }
+        }
+        return configured;
+    }
+
+    /** The compiled form of a stored release, or empty when its quarry.yml no longer reads. */
+    public static Optional<Stack> rebuild(StackState state, String stack, Release release) {
+        ParseResult result = parse(state.quarryFile(stack, release.number()), stack);
+        if (!(result instanceof ParseResult.Parsed parsed)) {
+            return Optional.empty();
+        }
+        StackSpec spec = configured(parsed.spec(), state.env(stack, release.number()), release.scale());
+        return Optional.of(new Stack(spec, release.number(), release.commit()));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.quarry.hq.endtoend;
+
+import dev.quarry.hq.Hq;
+import dev.quarry.hq.HqOptions;
+import dev.quarry.hq.QuarryHome;
+import dev.quarry.hq.launch.Launcher;
+import dev.quarry.hq.launch.PlanPrintingLauncher;
+import dev.quarry.testsupport.GitWorkTree;
+import dev.quarry.testsupport.OpenSshClient;
+import dev.quarry.testsupport.SshKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * HQ running in this JVM on a random loopback port with a fresh home, and clients for it: the real
+ * OpenSSH client with a key HQ knows (user alice) and git work trees pushing through it.
+ */
+final class RunningHq implements AutoCloseable {
+    private final Path root;
+    private final Hq hq;
+    private final OpenSshClient alice;
+
+    private RunningHq(Path root, Hq hq, OpenSshClient alice) {
+        this.root = root;
+        this.hq = hq;
+        this.alice = alice;
+    }
+
+    static RunningHq start(Path root) {
+        return start(root, new PlanPrintingLauncher());
+    }
+
+    static RunningHq start(Path root, Launcher launcher) {
+        try {
+            QuarryHome home = new QuarryHome(root.resolve("home"));
+            Hq hq = Hq.start(new HqOptions(home, new InetSocketAddress("127.0.0.1", 0)), launcher);
+            RunningHq running = new RunningHq(root, hq, null);
+            return new RunningHq(root, hq, running.client("alice"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path home() {
+        return hq.home().root();
+    }
+
+    int port() {
+        return hq.port();
+    }
+
+    OpenSshClient alice() {
+        return alice;
+    }
+
+    /** A client with a new key; HQ knows it as {@code user} (keys/user.pub). */
+    OpenSshClient client(String user) {
+        SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("clients").resolve(user), user);
+        try {
+            Files.copy(key.publicKey(), home().resolve("keys").resolve(user + ".pub"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return stranger(key);
+    }
+
+    /** A client whose key HQ does not know. */
+    OpenSshClient stranger(SshKeys.KeyFiles key) {
+        Path knownHosts = OpenSshClient.writeKnownHosts(key.privateKey().resolveSibling("known_hosts"),
+                hq.hostKeyLine());
+        return new OpenSshClient(port(), key, knownHosts);
+    }
+
+    /** A new git work tree pushing as alice. */
+    GitWorkTree workTree(String name) {
+        return GitWorkTree.init(root.resolve("work").resolve(name), alice.gitSshCommand());
+    }
+
+    /** The push URL of an app, scp style as users write it. */
+    static String url(String app) {
+        return "quarry@127.0.0.1:" + app;
+    }
+
+    @Override
+    public void close() {
+        try {
+            hq.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
