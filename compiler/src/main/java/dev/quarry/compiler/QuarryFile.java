@@ -21,12 +21,25 @@ public final class QuarryFile {
      * @param defaultName the stack's name when the file sets none (the pushed repository's name)
      */
     public static ParseResult parse(String fileName, byte[] bytes, String defaultName) {
+        return parse(fileName, bytes, defaultName, false);
+    }
+
+    /**
+     * Parses the quarry.yml pushed to an app: its {@code name:}, when set, must be the app's.
+     *
+     * @param app the app pushed to, also the default name
+     */
+    public static ParseResult parseForApp(String fileName, byte[] bytes, String app) {
+        return parse(fileName, bytes, app, true);
+    }
+
+    private static ParseResult parse(String fileName, byte[] bytes, String defaultName, boolean nameMustMatch) {
         Problems problems = new Problems(fileName);
         Optional<Node> root = SafeYaml.load(bytes, problems);
         if (!problems.isEmpty()) {
             return new ParseResult.Invalid(problems.list());
         }
-        return StackReader.read(root.orElse(null), defaultName, problems)
+        return StackReader.read(root.orElse(null), defaultName, nameMustMatch, problems)
                 .<ParseResult>map(ParseResult.Parsed::new)
                 .orElseGet(() -> new ParseResult.Invalid(problems.list()));
     }

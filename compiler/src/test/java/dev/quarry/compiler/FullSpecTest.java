@@ -143,4 +143,15 @@ class FullSpecTest {
 
         assertEquals(Map.of("PORT_BASE", "8000", "DEBUG", "yes", "RATIO", "0.50", "EMPTY", ""), stack.env());
     }
+
+    @Test
+    void aPushedFileMayOnlyNameItsOwnApp() {
+        byte[] yaml = "name: blog\nnodes: {web: {run: ./server}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ParseResult.Invalid invalid = (ParseResult.Invalid) QuarryFile.parseForApp("quarry.yml", yaml, "shop");
+
+        assertEquals("quarry.yml:1:7: name: is \"blog\" but this push goes to shop; remove name: or push to the stack it"
+                + " names\n", invalid.report());
+        assertEquals("blog", ((ParseResult.Parsed) QuarryFile.parseForApp("quarry.yml", yaml, "blog")).spec().name());
+    }
 }

@@ -21,6 +21,11 @@ public final class PlanText {
         return out.toString();
     }
 
+    /** One instruction as a line, such as {@code DEPLOY shop/web release=3 scale=2}. */
+    public static String line(Instruction instruction) {
+        return instruction.op() + " " + instruction.target() + " " + instruction.details();
+    }
+
     private static String shortRevision(String revision) {
         return revision.length() > 12 ? revision.substring(0, 12) : revision;
     }

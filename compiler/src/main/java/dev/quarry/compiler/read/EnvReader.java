@@ -11,8 +11,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads an env mapping: variable names to text values (numbers and booleans are kept as written). */
 final class EnvReader {
-    /** Set by Quarry for every container; a quarry.yml may not set them. */
-    static final Set<String> RESERVED = Set.of("HOST", "PORT");
+    static final Set<String> RESERVED = Names.RESERVED_ENV_KEYS;
 
     private EnvReader() {}
 

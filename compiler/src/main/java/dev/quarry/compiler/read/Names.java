@@ -12,7 +12,10 @@ public final class Names {
     public static final String NAME_RULE =
             "a name of 1 to 63 lowercase letters, digits and dashes, not starting with a dash";
     static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
-    static final String ENV_KEY_RULE = "a variable name of letters, digits and underscores, not starting with a digit";
+    public static final String ENV_KEY_RULE =
+            "a variable name of letters, digits and underscores, not starting with a digit";
+    /** Set by Quarry for every container (where it listens); a stack may not set them. */
+    public static final java.util.Set<String> RESERVED_ENV_KEYS = java.util.Set.of("HOST", "PORT");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private Names() {}
@@ -31,7 +34,8 @@ public final class Names {
         return text;
     }
 
-    static boolean isEnvKey(String text) {
+    /** Whether {@code text} may name an environment variable in quarry.yml or {@code config set}. */
+    public static boolean isEnvKey(String text) {
         return ENV_KEY.matcher(text).matches();
     }
 

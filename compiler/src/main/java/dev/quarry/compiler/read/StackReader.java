@@ -19,8 +19,13 @@ public final class StackReader {
 
     private StackReader() {}
 
-    /** The stack, or empty when {@code problems} received any. */
-    public static Optional<StackSpec> read(Node root, String defaultName, Problems problems) {
+    /**
+     * The stack, or empty when {@code problems} received any.
+     *
+     * @param nameMustMatch whether a {@code name:} other than {@code defaultName} is a problem (a push to
+     *     an app must not deploy another one)
+     */
+    public static Optional<StackSpec> read(Node root, String defaultName, boolean nameMustMatch, Problems problems) {
         if (root == null) {
             problems.atStart("", "the file is empty: a quarry.yml needs at least one node or service");
             return Optional.empty();
@@ -34,6 +39,10 @@ public final class StackReader {
                 .ifPresent(node -> problems.at(node, "version", "must be 1, the only version of quarry.yml so far, got "
                         + Values.describe(node)));
         String name = top.value("name").flatMap(node -> Names.name(node, "name", problems)).orElse(defaultName);
+        if (nameMustMatch && top.has("name") && Names.isName(name) && !name.equals(defaultName)) {
+            problems.at(top.value("name").orElseThrow(), "name", "is \"" + name + "\" but this push goes to "
+                    + defaultName + "; remove name: or push to the stack it names");
+        }
         if (!top.has("name") && !Names.isName(defaultName)) {
             problems.atStart("name", "the default name " + Values.quote(String.valueOf(defaultName))
                     + " is not " + Names.NAME_RULE + "; set name: in quarry.yml");

@@ -1,16 +1,14 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.compiler.read.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
 
 /** The words of {@code config APP set K=V ...} or {@code config APP unset K ...}, checked. */
 final class ConfigChange {
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
-    private static final String KEY_RULE =
-            "a variable name of letters, digits and underscores, not starting with a digit";
 
     private ConfigChange() {}
 
@@ -43,8 +41,11 @@ final class ConfigChange {
     }
 
     private static String key(String key, String usage) {
-        if (!KEY.matcher(key).matches()) {
-            throw VerbFailure.usage(Arguments.quote(key) + " is not " + KEY_RULE, usage);
+        if (!Names.isEnvKey(key)) {
+            throw VerbFailure.usage(Arguments.quote(key) + " is not " + Names.ENV_KEY_RULE, usage);
+        }
+        if (Names.RESERVED_ENV_KEYS.contains(key)) {
+            throw VerbFailure.usage(key + " is set by Quarry to where each container listens; choose another name", usage);
         }
         return key;
     }

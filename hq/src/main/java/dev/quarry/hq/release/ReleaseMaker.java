@@ -47,10 +47,6 @@ public final class ReleaseMaker {
             return new ReleaseOutcome.Invalid(invalid.problems().stream().map(Object::toString).toList());
         }
         StackSpec spec = ((ParseResult.Parsed) parsed).spec();
-        if (!spec.name().equals(request.stack())) {
-            return new ReleaseOutcome.Invalid(List.of("quarry.yml: name: is \"" + spec.name() + "\" but this goes to "
-                    + request.stack() + "; remove name: or push to the stack it names"));
-        }
         StackSpec configured = StackSpecs.configured(spec, request.env(), request.scale());
         Stored<StackRecord> stack = state.stack(request.stack())
                 .orElseGet(() -> new Stored<>(StackRecord.create(request.stack(), clock.instant()), StateStore.ABSENT));

@@ -12,9 +12,9 @@ import java.util.Optional;
 public final class StackSpecs {
     private StackSpecs() {}
 
-    /** Parses a quarry.yml as the named stack's (its default name). */
+    /** Parses a quarry.yml as the named stack's: its name: may only be the stack's own. */
     public static ParseResult parse(byte[] quarryFile, String stack) {
-        return QuarryFile.parse(QuarryFile.NAME, quarryFile, stack);
+        return QuarryFile.parseForApp(QuarryFile.NAME, quarryFile, stack);
     }
 
     /** The spec with {@code env} merged over quarry.yml's env, and scale overrides of the nodes it has. */

@@ -95,8 +95,8 @@ class ReleaseMakerTest {
     void aQuarryFileNamingAnotherStackIsInvalid() {
         ReleaseOutcome.Invalid invalid = assertInstanceOf(ReleaseOutcome.Invalid.class,
                 make(COMMIT_1, "name: blog\n" + YML, Map.of(), Map.of()));
-        assertEquals(List.of("quarry.yml: name: is \"blog\" but this goes to shop; remove name: or push to the stack"
-                + " it names"), invalid.problems());
+        assertEquals(List.of("quarry.yml:1:7: name: is \"blog\" but this push goes to shop; remove name: or push to"
+                + " the stack it names"), invalid.problems());
     }
 
     @Test
