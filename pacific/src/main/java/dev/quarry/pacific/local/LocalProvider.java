@@ -1,0 +1,125 @@
+package dev.quarry.pacific.local;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.pacific.agent.AgentProbe;
+import dev.quarry.pacific.agent.HqPublicKey;
+import dev.quarry.pacific.agent.TcpAgentProbe;
+import dev.quarry.pacific.provider.CloudFailure;
+import dev.quarry.pacific.provider.CloudProvider;
+import dev.quarry.pacific.provider.ProviderEvent;
+import dev.quarry.pacific.provider.ProviderListener;
+import dev.quarry.pacific.provider.ProviderListeners;
+import dev.quarry.pacific.provider.Server;
+import dev.quarry.pacific.provider.ServerRequest;
+import dev.quarry.pacific.provider.ServerSize;
+import dev.quarry.pacific.waiting.Poller;
+import dev.quarry.pacific.waiting.Sleeper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Servers on this machine: each has its own loopback address, agent process, folder under {@code servers/} and port
+ * range, recorded in {@code servers/<id>/local.json} so a restarted HQ finds them. They cost nothing.
+ */
+public final class LocalProvider implements CloudProvider {
+    public static final String NAME = "local";
+
+    private final LocalLedger ledger;
+    private final LocalStart start;
+    private final LocalSettings settings;
+    private final LocalAllocator allocator;
+    private final ProviderListeners listeners = new ProviderListeners();
+    private final Object allocating = new Object();
+
+    public LocalProvider(Path home, HqPublicKey hqKey, LocalSettings settings, AgentLauncher launcher,
+            AgentProbe probe, Poller poller) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.ledger = new LocalLedger(home);
+        this.start = new LocalStart(ledger, hqKey, settings, launcher, probe, poller);
+        this.allocator = new LocalAllocator(settings, LoopbackPorts::canListen);
+    }
+
+    /** Production: agents run as {@code java -cp <this JVM's class path> dev.quarry.cli.Main agent ...}. */
+    public static LocalProvider atHome(Path home, HqPublicKey hqKey) {
+        return new LocalProvider(home, hqKey, LocalSettings.DEFAULT, JavaAgentLauncher.forThisJvm(),
+                new TcpAgentProbe(Duration.ofSeconds(1)), new Poller(Clock.systemUTC(), Sleeper.REAL));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Server add(ServerRequest request) throws CloudFailure {
+        requireNonNull(request, "request is null");
+        LocalServer reserved;
+        synchronized (allocating) {
+            List<LocalAllocation> taken = ledger.all().stream().map(LocalServer::allocation).toList();
+            reserved = new LocalServer(allocator.next(taken), request.size(), request.tags(), Optional.empty());
+            ledger.write(reserved);
+        }
+        Server server = start.start(reserved);
+        listeners.tell(new ProviderEvent.Added(server));
+        return server;
+    }
+
+    @Override
+    public void remove(String id) throws CloudFailure {
+        Optional<LocalServer> found = ledger.find(checkedId(id));
+        if (found.isEmpty()) {
+            return;
+        }
+        LocalServer server = found.get();
+        Server before = server.server();
+        if (server.agent().isPresent()) {
+            start.stop(server.id(), server.agent().get());
+        }
+        ledger.forget(server.id());
+        listeners.tell(new ProviderEvent.Removed(before));
+    }
+
+    @Override
+    public Server resize(String id, ServerSize size) throws CloudFailure {
+        requireNonNull(size, "size is null");
+        LocalServer before;
+        LocalServer after;
+        synchronized (allocating) {
+            before = ledger.find(checkedId(id)).orElseThrow(() -> new CloudFailure("there is no local server " + id
+                    + " to resize; `quarry servers` lists the grid's servers"));
+            after = before.withSize(size);
+            ledger.write(after);
+        }
+        if (!before.equals(after)) {
+            listeners.tell(new ProviderEvent.Resized(before.server(), after.server()));
+        }
+        return after.server();
+    }
+
+    @Override
+    public List<Server> list() throws CloudFailure {
+        return ledger.all().stream().map(LocalServer::server).toList();
+    }
+
+    @Override
+    public void addListener(ProviderListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The ports local servers are given, for HQ's own checks. */
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    private static String checkedId(String id) throws CloudFailure {
+        if (id == null || !LocalAllocation.ID.matcher(id).matches()) {
+            throw new CloudFailure("\"" + id + "\" is not a local server id (local-1, local-2, ...); "
+                    + "`quarry servers` lists the ids");
+        }
+        return id;
+    }
+}
