@@ -1,6 +1,7 @@
 package dev.quarry.cli;
 
 import dev.quarry.cli.agent.AgentCommand;
+import dev.quarry.cli.bench.BenchCommand;
 import dev.quarry.cli.build.BuildCommand;
 import dev.quarry.cli.hq.HqCommand;
 import dev.quarry.cli.locknet.LocknetCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
             BuildCommand.class,
             HqCommand.class,
             LocknetCommand.class,
+            BenchCommand.class,
             HelpCommand.class
         })
 public final class QuarryCommand implements Runnable {

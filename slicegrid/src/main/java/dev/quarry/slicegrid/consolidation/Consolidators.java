@@ -1,0 +1,13 @@
+package dev.quarry.slicegrid.consolidation;
+
+import java.util.function.LongSupplier;
+
+/** Where the grid's consolidator is chosen: the one place to swap the solver. */
+public final class Consolidators {
+    private Consolidators() {}
+
+    /** The rebuild heuristic followed by OptaPlanner, timed by the given nanosecond clock. */
+    public static Consolidator standard(LongSupplier nanoClock) {
+        return new StagedConsolidator(nanoClock, new OptaPlannerRefiner(1, 24, 24));
+    }
+}

@@ -1,0 +1,2 @@
+/** Pictures of a grid for people (servers as columns filled by use) and for programs (JSON). */
+package dev.quarry.slicegrid.picture;
