@@ -5,8 +5,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one line on stderr and exit status 1: a user never
- * sees a stack trace unless QUARRY_DEBUG is set.
+ * Turns an exception escaping a command into one line on stderr and exit status 1 (2 when the input
+ * was invalid): a user never sees a stack trace unless QUARRY_DEBUG is set.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
     @Override
@@ -16,6 +16,6 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (System.getenv("QUARRY_DEBUG") != null) {
             exception.printStackTrace(commandLine.getErr());
         }
-        return ExitCodes.FAILURE;
+        return exception instanceof IllegalArgumentException ? ExitCodes.INVALID_INPUT : ExitCodes.FAILURE;
     }
 }

@@ -13,6 +13,10 @@ public final class Main {
     /** The configured command line; tests run it in-process. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new QuarryCommand());
+        for (Class<?> verb : QuarryCommand.REMOTE_VERBS) {
+            commandLine.addSubcommand(verb);
+        }
+        commandLine.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         return commandLine;
     }

@@ -23,6 +23,9 @@ import picocli.CommandLine.HelpCommand;
             HelpCommand.class
         })
 public final class QuarryCommand implements Runnable {
+    /** The verbs that run on HQ over SSH (apps, ps, scale, logs, ...), added in {@link Main}. */
+    public static final Class<?>[] REMOTE_VERBS = dev.quarry.cli.remote.Verbs.ALL;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,138 @@
+package dev.quarry.cli.remote;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The verbs that run on HQ, one small picocli command each. */
+public final class Verbs {
+    private Verbs() {}
+
+    /** Every verb, for the top-level command's subcommands. */
+    public static final Class<?>[] ALL = {Apps.class, Ps.class, Servers.class, Grid.class, Scale.class, Logs.class,
+        Releases.class, Rollback.class, Config.class};
+
+    @Command(name = "apps", mixinStandardHelpOptions = true, description = "List the apps (stacks) on HQ.")
+    static final class Apps extends RemoteCommand {
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        List<String> words(HqTarget target) {
+            return with(List.of("apps"), json, "--json");
+        }
+    }
+
+    @Command(name = "ps", mixinStandardHelpOptions = true,
+            description = "List the app's containers (the whole grid's with --all or outside an app).")
+    static final class Ps extends RemoteCommand {
+        @Option(names = "--all", description = "every app's containers") boolean all;
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        List<String> words(HqTarget target) {
+            List<String> words = new ArrayList<>(List.of("ps"));
+            if (!all) {
+                target.app().ifPresent(words::add);
+            }
+            return with(words, json, "--json");
+        }
+    }
+
+    @Command(name = "servers", mixinStandardHelpOptions = true, description = "List the grid's servers.")
+    static final class Servers extends RemoteCommand {
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        List<String> words(HqTarget target) {
+            return with(List.of("servers"), json, "--json");
+        }
+    }
+
+    @Command(name = "grid", mixinStandardHelpOptions = true,
+            description = "Show how containers are packed onto servers (the app's, or all with --all).")
+    static final class Grid extends RemoteCommand {
+        @Option(names = "--all", description = "the whole grid") boolean all;
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        List<String> words(HqTarget target) {
+            List<String> words = new ArrayList<>(List.of("grid"));
+            if (!all) {
+                target.app().ifPresent(words::add);
+            }
+            return with(words, json, "--json");
+        }
+    }
+
+    @Command(name = "scale", mixinStandardHelpOptions = true, description = "Change how many containers nodes run.")
+    static final class Scale extends RemoteCommand {
+        @Parameters(arity = "1..*", paramLabel = "NODE=COUNT", description = "such as web=3 worker=1") List<String> counts;
+
+        @Override
+        List<String> words(HqTarget target) {
+            List<String> words = new ArrayList<>(List.of("scale", app(target)));
+            words.addAll(counts);
+            return words;
+        }
+    }
+
+    @Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the app's last log lines (-f to follow).")
+    static final class Logs extends RemoteCommand {
+        @Option(names = {"-f", "--follow"}, description = "keep printing new lines until Ctrl-C") boolean follow;
+        @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "lines per container") Integer lines;
+        @Parameters(arity = "0..1", paramLabel = "NODE", description = "only this node") String node;
+
+        @Override
+        List<String> words(HqTarget target) {
+            List<String> words = new ArrayList<>(List.of("logs", app(target)));
+            if (node != null) {
+                words.add(node);
+            }
+            if (lines != null) {
+                words.addAll(List.of("-n", Integer.toString(lines)));
+            }
+            return with(words, follow, "-f");
+        }
+    }
+
+    @Command(name = "releases", mixinStandardHelpOptions = true, description = "List the app's releases.")
+    static final class Releases extends RemoteCommand {
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        List<String> words(HqTarget target) {
+            return with(List.of("releases", app(target)), json, "--json");
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Redeploy an earlier release exactly (default: the one before the current).")
+    static final class Rollback extends RemoteCommand {
+        @Parameters(arity = "0..1", paramLabel = "RELEASE", description = "the release number") Integer release;
+
+        @Override
+        List<String> words(HqTarget target) {
+            List<String> words = new ArrayList<>(List.of("rollback", app(target)));
+            if (release != null) {
+                words.add(Integer.toString(release));
+            }
+            return words;
+        }
+    }
+
+    @Command(name = "config", mixinStandardHelpOptions = true,
+            description = "Show the app's env, or change it: config set KEY=VALUE... | config unset KEY...")
+    static final class Config extends RemoteCommand {
+        @Option(names = "--json", description = "print JSON") boolean json;
+        @Parameters(arity = "0..*", paramLabel = "set KEY=VALUE... | unset KEY...") List<String> change = List.of();
+
+        @Override
+        List<String> words(HqTarget target) {
+            List<String> words = new ArrayList<>(List.of("config", app(target)));
+            words.addAll(change);
+            return with(words, json, "--json");
+        }
+    }
+}

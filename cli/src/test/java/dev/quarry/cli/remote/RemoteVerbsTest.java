@@ -1,0 +1,136 @@
+package dev.quarry.cli.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.cli.Main;
+import dev.quarry.hq.Hq;
+import dev.quarry.hq.HqOptions;
+import dev.quarry.hq.QuarryHome;
+import dev.quarry.testsupport.CommandResult;
+import dev.quarry.testsupport.GitWorkTree;
+import dev.quarry.testsupport.OpenSshClient;
+import dev.quarry.testsupport.SshKeys;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quarry CLI's HQ verbs against a real HQ on a loopback port: the app comes from the git remote
+ * named quarry, the key from --identity, HQ's host key from a known_hosts file.
+ */
+class RemoteVerbsTest {
+    @TempDir
+    Path root;
+
+    private Hq hq;
+    private SshKeys.KeyFiles key;
+    private Path knownHosts;
+    private GitWorkTree app;
+
+    @BeforeEach
+    void startHqAndPushAnApp() throws Exception {
+        hq = Hq.start(new HqOptions(new QuarryHome(root.resolve("home")), new InetSocketAddress("127.0.0.1", 0)));
+        key = SshKeys.ed25519(Files.createDirectories(root.resolve("keys")), "alice");
+        Files.writeString(root.resolve("home/keys/alice.pub"), key.publicKeyLine() + "\n");
+        knownHosts = OpenSshClient.writeKnownHosts(root.resolve("known_hosts"), hq.hostKeyLine());
+        knownHosts = rewriteForPort(knownHosts, hq.port());
+        OpenSshClient ssh = new OpenSshClient(hq.port(), key, root.resolve("known_hosts.openssh"));
+        OpenSshClient.writeKnownHosts(root.resolve("known_hosts.openssh"), hq.hostKeyLine());
+        app = GitWorkTree.init(Files.createDirectories(root.resolve("shop")), ssh.gitSshCommand());
+        app.write("quarry.yml", "nodes:\n  web: {run: ./server, port: 8080, scale: 1}\n  worker: {run: ./worker}\n");
+        app.commit("first");
+        String url = "ssh://quarry@127.0.0.1:" + hq.port() + "/shop";
+        app.git("remote", "add", "quarry", url);
+        CommandResult push = app.push("quarry@127.0.0.1:shop", "HEAD:main");
+        assertEquals(0, push.exitCode(), push.toString());
+    }
+
+    @AfterEach
+    void stopHq() throws Exception {
+        if (hq != null) {
+            hq.close();
+        }
+    }
+
+    @Test
+    void listsAppsAndReleasesOfTheAppNamedByTheGitRemote() throws Exception {
+        Output apps = quarry(app.directory(), "apps");
+        Output releases = quarry(app.directory(), "releases");
+
+        assertEquals(0, apps.status(), apps.err());
+        assertTrue(apps.out().contains("shop"), apps.out());
+        assertEquals(0, releases.status(), releases.err());
+        assertTrue(releases.out().lines().anyMatch(line -> line.strip().startsWith("1 ")), releases.out());
+    }
+
+    @Test
+    void scalesANodeAndConfigChangesMakeReleases() throws Exception {
+        Output scale = quarry(app.directory(), "scale", "web=3");
+        Output set = quarry(app.directory(), "config", "set", "GREETING=hello world");
+        Output config = quarry(app.directory(), "config");
+
+        assertEquals(0, scale.status(), scale.err());
+        assertTrue(scale.out().contains("SCALE shop/web 3"), scale.out());
+        assertEquals(0, set.status(), set.err());
+        assertTrue(config.out().contains("GREETING") && config.out().contains("hello world"), config.out());
+    }
+
+    @Test
+    void passesHqsRefusalAndExitStatusThrough() throws Exception {
+        Output rollback = quarry(app.directory(), "rollback", "7");
+
+        assertTrue(rollback.status() != 0, "status " + rollback.status());
+        assertEquals(1, rollback.err().lines().count(), rollback.err());
+    }
+
+    @Test
+    void saysHowToNameHqOutsideARepository() throws Exception {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+
+        Output ps = quarry(elsewhere, "ps");
+
+        assertEquals(2, ps.status());
+        assertTrue(ps.err().contains("no HQ to talk to: add a git remote named quarry"), ps.err());
+    }
+
+    @Test
+    void refusesAnHqWhoseHostKeyIsUnknown() throws Exception {
+        Files.writeString(knownHosts, "");
+
+        Output apps = quarry(app.directory(), "apps");
+
+        assertEquals(1, apps.status());
+        assertTrue(apps.err().contains("HQ at quarry@127.0.0.1:" + hq.port()), apps.err());
+    }
+
+    private record Output(int status, String out, String err) {}
+
+    private Output quarry(Path workingFolder, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--identity", key.privateKey().toString(), "--known-hosts", knownHosts.toString(),
+                "-C", workingFolder.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int status = commandLine.execute(all.toArray(String[]::new));
+        return new Output(status, out.toString(), err.toString());
+    }
+
+    private static Path rewriteForPort(Path file, int port) throws Exception {
+        String line = Files.readString(file).strip();
+        String keyPart = line.substring(line.indexOf(' ') + 1);
+        Files.writeString(file, "[127.0.0.1]:" + port + " " + keyPart + "\n");
+        return file;
+    }
+}
