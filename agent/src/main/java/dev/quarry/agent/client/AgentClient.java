@@ -1,5 +1,8 @@
 package dev.quarry.agent.client;
 
+import dev.quarry.agent.firewall.FirewallApplied;
+import dev.quarry.agent.firewall.FirewallConfirmed;
+import dev.quarry.agent.firewall.FirewallRequest;
 import dev.quarry.agent.health.HealthVerdict;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
@@ -99,6 +102,28 @@ public final class AgentClient implements AutoCloseable {
                 Answers.ReleaseRemoved.class, timeouts.verb());
     }
 
+    /**
+     * Loads locknet's rules for the grid on the agent's host. They roll back by themselves unless
+     * {@link #confirmFirewall()} reaches the agent within {@code request.confirmTimeout()}.
+     */
+    public FirewallApplied applyFirewall(FirewallRequest request) {
+        return call(Verb.LOCKNET_APPLY, "", request, FirewallApplied.class, timeouts.verb());
+    }
+
+    /**
+     * Keeps the rules of the latest {@link #applyFirewall} if it is not too late, or answers that they were
+     * rolled back. It always travels over a NEW SSH connection, opened for this call and closed after it,
+     * never over this client's own (which may predate the rules): getting through is the proof that HQ can
+     * still reach the host. An {@link AgentException} that it was not reached means the new rules may have
+     * locked HQ out; the agent then restores its previous rules by itself when the timeout runs out.
+     */
+    public FirewallConfirmed confirmFirewall() {
+        try (AgentSession fresh = session.fresh()) {
+            AgentCall.Result result = exec(fresh, Verb.LOCKNET_CONFIRM.word(), stdin -> { }, timeouts.verb());
+            return answer(Verb.LOCKNET_CONFIRM, "", result, FirewallConfirmed.class);
+        }
+    }
+
     /** {@code agent HOST:PORT}. */
     public String name() {
         return session.name();
@@ -115,6 +140,11 @@ public final class AgentClient implements AutoCloseable {
     }
 
     private AgentCall.Result exec(String line, AgentCall.Input input, Duration timeout) {
+        return exec(session, line, input, timeout);
+    }
+
+    private static AgentCall.Result exec(AgentSession session, String line, AgentCall.Input input,
+            Duration timeout) {
         try {
             return AgentCall.run(session.open(), line, input, timeout);
         } catch (AgentException e) {

@@ -27,6 +27,11 @@ final class AgentSession implements AutoCloseable {
         this.knownHosts = knownHosts;
     }
 
+    /** A session of its own to the same agent: a new TCP connection and SSH handshake on its first use. */
+    AgentSession fresh() {
+        return new AgentSession(client, host, port, timeout, knownHosts);
+    }
+
     /** {@code agent HOST:PORT}, how messages name it. */
     String name() {
         return "agent " + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
@@ -57,6 +62,10 @@ final class AgentSession implements AutoCloseable {
         }
         if (lower.contains("no more authentication methods") || lower.contains("authentication")) {
             return "it refused HQ's key; put HQ's public key in the agent's hq.pub (or its --hq-key file)";
+        }
+        if (lower.contains("within specified timeout")) {
+            return "no answer within " + timeout.toMillis() + " ms; check that it runs and that its firewall lets"
+                    + " HQ in";
         }
         return lower.contains("connection refused") ? "connection refused" : reason;
     }

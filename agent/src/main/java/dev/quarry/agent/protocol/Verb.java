@@ -15,7 +15,9 @@ public enum Verb {
     PREPARE("prepare"),
     RUN_HOOK("run-hook"),
     RECEIVE_SOURCE("receive-source"),
-    REMOVE_RELEASE("remove-release");
+    REMOVE_RELEASE("remove-release"),
+    LOCKNET_APPLY("locknet-apply"),
+    LOCKNET_CONFIRM("locknet-confirm");
 
     private final String word;
 

@@ -1,5 +1,7 @@
 package dev.quarry.agent.verbs;
 
+import dev.quarry.agent.firewall.FirewallRequest;
+import dev.quarry.agent.firewall.HostFirewall;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.ports.PortRange;
 import dev.quarry.agent.protocol.AgentJson;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one verb: {@code VERB} with a JSON request on stdin, or {@code receive-source STACK RELEASE}
- * with a tar stream on stdin, or {@code list} with nothing. Answers one line of JSON.
+ * with a tar stream on stdin, or {@code list} and {@code locknet-confirm} with nothing. Answers one line
+ * of JSON.
  */
 public final class Verbs {
     private static final Logger LOG = LoggerFactory.getLogger(Verbs.class);
@@ -34,12 +37,20 @@ public final class Verbs {
     private final ReleaseSources sources;
     private final String agentId;
     private final PortRange ports;
+    private final HostFirewall firewall;
 
+    /** Verbs whose locknet verbs drive this machine's iptables (only once one is called). */
     public Verbs(Containers containers, ReleaseSources sources, String agentId, PortRange ports) {
+        this(containers, sources, agentId, ports, HostFirewall.onThisHost());
+    }
+
+    public Verbs(Containers containers, ReleaseSources sources, String agentId, PortRange ports,
+            HostFirewall firewall) {
         this.containers = containers;
         this.sources = sources;
         this.agentId = agentId;
         this.ports = ports;
+        this.firewall = firewall;
     }
 
     public VerbOutcome run(String commandLine, InputStream stdin) {
@@ -73,6 +84,8 @@ public final class Verbs {
             case PREPARE -> prepare(read(stdin, PrepareRequest.class));
             case RUN_HOOK -> containers.runHook(read(stdin, HookRequest.class));
             case REMOVE_RELEASE -> removeRelease(read(stdin, ReleaseRequest.class));
+            case LOCKNET_APPLY -> firewall.apply(read(stdin, FirewallRequest.class));
+            case LOCKNET_CONFIRM -> firewall.confirm();
             case RECEIVE_SOURCE -> throw new IllegalStateException("receive-source reads a tar stream");
         };
     }
