@@ -3,16 +3,24 @@ package dev.quarry.hq;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java dev.quarry.hq.HqMain [--home DIR] [--listen ADDR:PORT]}: runs HQ until stopped. It
- * prints {@code hq listening on ADDR:PORT} once it accepts connections. {@code quarry hq} calls
- * {@link #serve} too.
+ * {@code java dev.quarry.hq.HqMain [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT ...]}: runs HQ
+ * until stopped; with {@code --router} on its grid (see {@link #USAGE}). It prints
+ * {@code hq listening on ADDR:PORT} once it accepts connections. {@code quarry hq} calls {@link #serve} too.
  */
 public final class HqMain {
+    static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--local-servers N]"
+            + " [--max-servers N] [--drain-grace DURATION]]";
+    private static final List<String> GRID_OPTIONS = List.of("--local-servers", "--max-servers", "--drain-grace");
+    private static final List<String> OPTIONS = List.of("--home", "--listen", "--router", "--local-servers",
+            "--max-servers", "--drain-grace");
+
     private HqMain() {}
 
     public static void main(String[] args) {
@@ -52,22 +60,25 @@ public final class HqMain {
     }
 
     static HqOptions parse(List<String> args) {
-        Optional<String> home = Optional.empty();
-        Optional<String> listen = Optional.empty();
+        Map<String, String> values = new HashMap<>();
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String option = rest.removeFirst();
-            if (rest.isEmpty() || !(option.equals("--home") || option.equals("--listen"))) {
-                throw new IllegalArgumentException("unknown argument " + option
-                        + "; usage: hq [--home DIR] [--listen ADDR:PORT]");
+            if (rest.isEmpty() || !OPTIONS.contains(option)) {
+                throw new IllegalArgumentException("unknown argument " + option + "; usage: " + USAGE);
             }
-            if (option.equals("--home")) {
-                home = Optional.of(rest.removeFirst());
-            } else {
-                listen = Optional.of(rest.removeFirst());
-            }
+            values.put(option, rest.removeFirst());
         }
-        return HqOptions.of(home, listen, System.getenv());
+        HqOptions options = HqOptions.of(Optional.ofNullable(values.get("--home")),
+                Optional.ofNullable(values.get("--listen")), System.getenv());
+        if (!values.containsKey("--router")) {
+            if (values.keySet().stream().anyMatch(GRID_OPTIONS::contains)) {
+                throw new IllegalArgumentException("--local-servers, --max-servers and --drain-grace need --router"
+                        + " ADDR:PORT, where the router listens");
+            }
+            return options;
+        }
+        return options.withGrid(GridOptionsParser.settings(values));
     }
 
     /** HQ's own lines at info, libraries' at warn, on stderr with the time; unless already configured. */

@@ -2,6 +2,7 @@ package dev.quarry.hq;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.hq.grid.GridSettings;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,24 @@ import java.util.Optional;
  *
  * @param home where it keeps everything
  * @param listen the address and port of its SSH endpoint (port 0: any free port)
+ * @param grid its servers, router and launch settings; empty: no grid, pushes are planned and recorded only
  */
-public record HqOptions(QuarryHome home, InetSocketAddress listen) {
+public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<GridSettings> grid) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:2222";
 
     public HqOptions {
         requireNonNull(home, "home is null");
         requireNonNull(listen, "listen is null");
+        requireNonNull(grid, "grid is null");
+    }
+
+    /** HQ without a grid. */
+    public HqOptions(QuarryHome home, InetSocketAddress listen) {
+        this(home, listen, Optional.empty());
+    }
+
+    public HqOptions withGrid(GridSettings settings) {
+        return new HqOptions(home, listen, Optional.of(settings));
     }
 
     /** Options from {@code --home} and {@code --listen} values (either may be absent) and the environment. */

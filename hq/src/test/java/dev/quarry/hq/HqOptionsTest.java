@@ -44,7 +44,8 @@ class HqOptionsTest {
     void unknownArgumentsAreRefused() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> HqMain.parse(List.of("--port", "22")));
-        assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT]", error.getMessage());
+        assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT"
+                + " [--local-servers N] [--max-servers N] [--drain-grace DURATION]]", error.getMessage());
     }
 
     @Test

@@ -1,35 +1,51 @@
 package dev.quarry.hq.commands;
 
-import dev.quarry.hq.state.StateKey;
-import dev.quarry.hq.state.StateStore;
-import dev.quarry.hq.state.Versioned;
+import dev.quarry.hq.grid.Grid;
+import dev.quarry.slicegrid.BlockLoad;
+import dev.quarry.slicegrid.GridSnapshot;
+import dev.quarry.slicegrid.picture.GridJson;
+import dev.quarry.slicegrid.picture.GridPicture;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code grid [APP] [--json]}: the allocation of containers onto servers, as slicegrid stores it in grid/grid.json. */
+/**
+ * {@code grid [APP] [--json]}: slicegrid's picture of the servers and the room each container holds
+ * (with APP: only that app's containers listed under it); {@code --json} gives the exact numbers.
+ */
 final class GridVerb implements Verb {
     static final String USAGE = "grid [APP] [--json]";
+    private static final int WIDTH = 100;
 
-    private final StateStore store;
+    private final Optional<Grid> grid;
 
-    GridVerb(StateStore store) {
-        this.store = store;
+    GridVerb(Optional<Grid> grid) {
+        this.grid = grid;
     }
 
     @Override
     public int run(VerbContext context) {
         Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json"), USAGE).atMost(1);
-        if (!arguments.positional().isEmpty()) {
-            arguments.app(0);
+        Optional<String> app = arguments.positional().isEmpty() ? Optional.empty() : Optional.of(arguments.app(0));
+        if (grid.isEmpty()) {
+            context.out().println(arguments.has("--json") ? "{}"
+                    : "no grid: this HQ runs without one; start it with --router (and --local-servers N)");
+            return 0;
         }
-        Optional<Versioned> grid = store.read(StateKey.of("grid", "grid.json"));
-        if (grid.isPresent()) {
-            context.out().println(grid.get().text().strip());
-        } else if (arguments.has("--json")) {
-            context.out().println("{}");
-        } else {
-            context.out().println("no grid yet: slicegrid places containers once the launch module lands");
+        GridSnapshot snapshot = grid.get().snapshot();
+        if (arguments.has("--json")) {
+            context.out().println(GridJson.render(app.map(name -> only(snapshot, name)).orElse(snapshot)).strip());
+            return 0;
         }
+        context.out().print(GridPicture.render(snapshot, WIDTH));
+        app.ifPresent(name -> only(snapshot, name).blocks().forEach(load -> load.slices().forEach(slice ->
+                context.out().println(slice.id() + " on " + load.block().id() + " (" + slice.demand() + ")"))));
         return 0;
+    }
+
+    private static GridSnapshot only(GridSnapshot snapshot, String app) {
+        List<BlockLoad> loads = snapshot.blocks().stream().map(load -> new BlockLoad(load.block(),
+                load.slices().stream().filter(slice -> slice.id().startsWith(app + ".")).toList())).toList();
+        return new GridSnapshot(snapshot.options(), loads, snapshot.pendingCreates());
     }
 }

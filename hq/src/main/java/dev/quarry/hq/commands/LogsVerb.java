@@ -1,24 +1,77 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.agent.client.AgentException;
+import dev.quarry.hq.grid.Grid;
+import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.release.StackState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** {@code logs APP [-f]}: not available until containers run; says so in one line. */
+/** {@code logs APP [NODE] [-n N]}: the last N lines (default 100) of each of the app's containers, from their agents. */
 final class LogsVerb implements Verb {
-    static final String USAGE = "logs APP [-f]";
+    static final String USAGE = "logs APP [NODE] [-n LINES]";
+    static final int DEFAULT_LINES = 100;
+    static final int MOST_LINES = 10_000;
 
     private final StackState state;
+    private final Optional<Grid> grid;
 
-    LogsVerb(StackState state) {
+    LogsVerb(StackState state, Optional<Grid> grid) {
         this.state = state;
+        this.grid = grid;
     }
 
     @Override
     public int run(VerbContext context) {
-        Arguments arguments = Arguments.parse(context.arguments(), Set.of("-f"), USAGE).atMost(1);
+        List<String> words = new ArrayList<>(context.arguments());
+        int lines = lineCount(words);
+        Arguments arguments = Arguments.parse(words, Set.of("-f"), USAGE).atMost(2);
         String app = arguments.app(0);
         StackLookup.require(state, app);
-        throw new VerbFailure("logs of " + app + " are not available until the launch module lands: HQ runs no"
-                + " containers yet, so there are no app logs");
+        if (arguments.has("-f")) {
+            throw new VerbFailure("following logs (-f) is not supported yet; run logs " + app + " again for the"
+                    + " newest lines");
+        }
+        if (grid.isEmpty()) {
+            throw new VerbFailure("logs of " + app + " are not available: this HQ runs without a grid, so no"
+                    + " containers run; start it with --router to run them");
+        }
+        Optional<String> node = arguments.positional().size() > 1 ? Optional.of(arguments.positional().get(1))
+                : Optional.empty();
+        List<RunningContainer> containers = grid.get().list().ofStack(app).stream()
+                .filter(container -> node.isEmpty() || container.status().node().equals(node.get()))
+                .sorted(Comparator.comparing(RunningContainer::id)).toList();
+        if (containers.isEmpty()) {
+            throw new VerbFailure("no containers of " + app + node.map(name -> "/" + name).orElse("")
+                    + " run on the grid; see: ps " + app);
+        }
+        for (RunningContainer container : containers) {
+            context.out().println("==> " + container.id() + " on " + container.server().id() + " <==");
+            try {
+                grid.get().agent(container.server()).logs(container.id(), lines).forEach(context.out()::println);
+            } catch (AgentException e) {
+                context.out().println("(no logs: " + e.getMessage() + ")");
+            }
+        }
+        return 0;
+    }
+
+    /** Takes {@code -n N} out of the words; answers N, or the default. */
+    private static int lineCount(List<String> words) {
+        int at = words.indexOf("-n");
+        if (at < 0) {
+            return DEFAULT_LINES;
+        }
+        if (at == words.size() - 1 || !words.get(at + 1).matches("[0-9]{1,5}")
+                || Integer.parseInt(words.get(at + 1)) < 1 || Integer.parseInt(words.get(at + 1)) > MOST_LINES) {
+            throw VerbFailure.usage("-n takes a number of lines from 1 to " + MOST_LINES, USAGE);
+        }
+        int count = Integer.parseInt(words.get(at + 1));
+        words.remove(at + 1);
+        words.remove(at);
+        return count;
     }
 }

@@ -2,25 +2,30 @@ package dev.quarry.hq.commands;
 
 import dev.quarry.compiler.plan.Stack;
 import dev.quarry.compiler.spec.NodeSpec;
+import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.state.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code ps [APP] [--json]}: each node of the live releases with its scale. Until the launch module
- * lands nothing runs, so the state of every node is {@code planned}.
+ * {@code ps [APP] [--json]}: on a grid, every container of the apps with its server, address, state,
+ * restarts and release, as the agents report them; without a grid, each node of the live releases with
+ * its scale, all {@code planned}.
  */
 final class PsVerb implements Verb {
     static final String USAGE = "ps [APP] [--json]";
 
     private final StackState state;
+    private final Optional<Grid> grid;
 
-    PsVerb(StackState state) {
+    PsVerb(StackState state, Optional<Grid> grid) {
         this.state = state;
+        this.grid = grid;
     }
 
     /** One node as {@code --json} shows it. */
@@ -31,6 +36,11 @@ final class PsVerb implements Verb {
     public int run(VerbContext context) {
         Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json"), USAGE).atMost(1);
         List<String> apps = arguments.positional().isEmpty() ? state.names() : List.of(arguments.app(0));
+        if (grid.isPresent()) {
+            apps.forEach(app -> StackLookup.require(state, app));
+            new ContainerTable(grid.get().list(), apps).print(context.out(), arguments.has("--json"));
+            return 0;
+        }
         List<NodeRow> rows = new ArrayList<>();
         for (String app : apps) {
             if (!arguments.positional().isEmpty() || StackLookup.require(state, app).value().hasCurrent()) {

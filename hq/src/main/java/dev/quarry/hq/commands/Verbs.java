@@ -1,5 +1,6 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.lock.DeployLockTimeoutException;
 import dev.quarry.hq.release.StackConfig;
 import dev.quarry.hq.release.StackState;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +33,19 @@ public final class Verbs {
         }
     }
 
-    /** The verbs over HQ's state, deploying through {@code redeployer}. */
-    public static Verbs standard(StateStore store, StackState state, StackConfig config, Redeployer redeployer) {
+    /** The verbs over HQ's state and its grid (when it has one), deploying through {@code redeployer}. */
+    public static Verbs standard(StateStore store, StackState state, StackConfig config, Redeployer redeployer,
+            Optional<Grid> grid) {
         return new Verbs(Map.of(
                 "apps", new AppsVerb(state),
-                "ps", new PsVerb(state),
-                "servers", new ServersVerb(store),
-                "grid", new GridVerb(store),
+                "ps", new PsVerb(state, grid),
+                "servers", new ServersVerb(grid),
+                "grid", new GridVerb(grid),
                 "scale", new ScaleVerb(state, config, redeployer),
                 "releases", new ReleasesVerb(state),
                 "rollback", new RollbackVerb(state, config, redeployer),
                 "config", new ConfigVerb(state, config, redeployer),
-                "logs", new LogsVerb(state)));
+                "logs", new LogsVerb(state, grid)));
     }
 
     /** Runs a verb; returns its exit status. */

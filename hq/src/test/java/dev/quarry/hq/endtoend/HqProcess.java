@@ -28,12 +28,19 @@ final class HqProcess implements AutoCloseable {
 
     /** Starts HQ on a random loopback port and waits until it listens. */
     static HqProcess start(Path home, Path logs) throws IOException, InterruptedException {
+        return start(home, logs, List.of());
+    }
+
+    /** Starts HQ with more options, such as {@code --router 127.0.0.1:PORT}. */
+    static HqProcess start(Path home, Path logs, List<String> options) throws IOException, InterruptedException {
         Files.createDirectories(logs);
         String name = UUID.randomUUID().toString();
         Path stdout = logs.resolve(name + ".out");
         Path stderr = logs.resolve(name + ".err");
-        Process process = JavaProcesses.start(HqMain.class.getName(),
-                List.of("--home", home.toString(), "--listen", "127.0.0.1:0"), logs, stdout, stderr);
+        List<String> arguments = new java.util.ArrayList<>(List.of("--home", home.toString(), "--listen",
+                "127.0.0.1:0"));
+        arguments.addAll(options);
+        Process process = JavaProcesses.start(HqMain.class.getName(), arguments, logs, stdout, stderr);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             Matcher listening = LISTENING.matcher(Files.readString(stdout));
@@ -50,9 +57,15 @@ final class HqProcess implements AutoCloseable {
         return port;
     }
 
-    /** kill -9. */
+    /** kill -9, of HQ and the processes it started. */
     void killHard() {
         Commands.kill(process);
+    }
+
+    /** kill -9 of HQ's JVM alone: what it started (the router's nginx) lives on, as after a real crash. */
+    void killJvmOnly() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     String stderr() throws IOException {

@@ -3,6 +3,7 @@ package dev.quarry.hq.endtoend;
 import dev.quarry.hq.Hq;
 import dev.quarry.hq.HqOptions;
 import dev.quarry.hq.QuarryHome;
+import dev.quarry.hq.grid.GridSettings;
 import dev.quarry.hq.launch.Launcher;
 import dev.quarry.hq.launch.PlanPrintingLauncher;
 import dev.quarry.testsupport.GitWorkTree;
@@ -36,12 +37,29 @@ final class RunningHq implements AutoCloseable {
     static RunningHq start(Path root, Launcher launcher) {
         try {
             QuarryHome home = new QuarryHome(root.resolve("home"));
-            Hq hq = Hq.start(new HqOptions(home, new InetSocketAddress("127.0.0.1", 0)), launcher);
-            RunningHq running = new RunningHq(root, hq, null);
-            return new RunningHq(root, hq, running.client("alice"));
+            return withAlice(root, Hq.start(new HqOptions(home, new InetSocketAddress("127.0.0.1", 0)), launcher));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** HQ on a grid: its launcher starts containers on the grid's agents and routes them. */
+    static RunningHq startWithGrid(Path root, GridSettings grid) {
+        try {
+            QuarryHome home = new QuarryHome(root.resolve("home"));
+            return withAlice(root, Hq.start(new HqOptions(home, new InetSocketAddress("127.0.0.1", 0)).withGrid(grid)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunningHq withAlice(Path root, Hq hq) {
+        RunningHq running = new RunningHq(root, hq, null);
+        return new RunningHq(root, hq, running.client("alice"));
+    }
+
+    Hq hq() {
+        return hq;
     }
 
     Path home() {

@@ -107,16 +107,16 @@ class VerbsOverSshTest {
                 + " [--json] | config APP set KEY=VALUE... | config APP unset KEY...");
         assertOneLineError(hq.alice().run("apps", "--yaml"), 2,
                 "quarry apps: unknown option \"--yaml\"; usage: apps [--json]");
-        assertOneLineError(hq.alice().run("logs", "shop"), 1, "quarry logs: logs of shop are not available until the"
-                + " launch module lands: HQ runs no containers yet, so there are no app logs");
+        assertOneLineError(hq.alice().run("logs", "shop"), 1, "quarry logs: logs of shop are not available: this HQ"
+                + " runs without a grid, so no containers run; start it with --router to run them");
     }
 
     @Test
     void serversAndGridSayWhenThereAreNone() {
-        assertEquals(List.of("no servers yet: HQ adds them once the launch and pacific modules land"),
-                hq.alice().run("servers").requireSuccess().stdoutLines());
+        assertEquals(List.of("no servers: this HQ runs without a grid; start it with --router (and --local-servers N)"
+                + " to run containers"), hq.alice().run("servers").requireSuccess().stdoutLines());
         assertEquals("[ ]", hq.alice().run("servers", "--json").requireSuccess().stdout().strip());
-        assertEquals(List.of("no grid yet: slicegrid places containers once the launch module lands"),
+        assertEquals(List.of("no grid: this HQ runs without one; start it with --router (and --local-servers N)"),
                 hq.alice().run("grid").requireSuccess().stdoutLines());
     }
 

@@ -1,0 +1,142 @@
+package dev.quarry.hq;
+
+import dev.quarry.hq.grid.AgentKey;
+import dev.quarry.hq.grid.Agents;
+import dev.quarry.hq.grid.Grid;
+import dev.quarry.hq.grid.GridSettings;
+import dev.quarry.hq.grid.LocalServerStarter;
+import dev.quarry.hq.grid.ServerRequest;
+import dev.quarry.hq.grid.ServerSettings;
+import dev.quarry.hq.grid.ServerStarter;
+import dev.quarry.hq.grid.ServerStore;
+import dev.quarry.hq.launch.Converger;
+import dev.quarry.hq.launch.GridLauncher;
+import dev.quarry.hq.launch.Routing;
+import dev.quarry.hq.layout.LayoutStore;
+import dev.quarry.hq.layout.Targets;
+import dev.quarry.hq.lock.DeployLocks;
+import dev.quarry.hq.reconcile.Reconciler;
+import dev.quarry.hq.release.SourceFolders;
+import dev.quarry.hq.release.StackState;
+import dev.quarry.hq.state.StateStore;
+import dev.quarry.router.apply.Router;
+import java.io.IOException;
+import java.security.KeyPair;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The grid side of a running HQ: HQ's agent key, the agents of its servers (local ones started here),
+ * slicegrid's placement, the router, the launcher and the reconciler. Part of {@link Hq}, the one place
+ * implementations are chosen.
+ */
+final class HqGrid implements AutoCloseable {
+    private final Agents agents;
+    private final Optional<LocalServerStarter> local;
+    private final Router router;
+    private final Grid grid;
+    private final GridLauncher launcher;
+    private final Reconciler reconciler;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("hq-reconcile").daemon().factory());
+
+    private HqGrid(Agents agents, Optional<LocalServerStarter> local, Router router, Grid grid, GridLauncher launcher,
+            Reconciler reconciler) {
+        this.agents = agents;
+        this.local = local;
+        this.router = router;
+        this.grid = grid;
+        this.launcher = launcher;
+        this.reconciler = reconciler;
+    }
+
+    static HqGrid open(QuarryHome home, StateStore store, StackState state, DeployLocks locks, GridSettings settings)
+            throws IOException, InterruptedException {
+        KeyPair key = AgentKey.ensure(home.etc());
+        Agents agents = Agents.open(key, home.etc().resolve("agent_known_hosts"));
+        Optional<LocalServerStarter> local = settings.startsLocalServers() ? Optional.of(new LocalServerStarter(
+                home.root().resolve("local"), AgentKey.publicKey(home.etc()), settings.localCapacity()))
+                : Optional.empty();
+        Router router = null;
+        try {
+            ServerStore servers = new ServerStore(store);
+            startLocalServers(servers, local, settings);
+            Grid grid = Grid.open(servers, agents, home.root().resolve("grid").resolve("grid.json"),
+                    local.map(starter -> (ServerStarter) starter), settings.maxServers(), settings.localCapacity());
+            LeftoverNginx.stop(home.root().resolve("router"));
+            router = Router.start(home.root().resolve("router"), settings.router());
+            Routing routing = new Routing(router, settings.router().listenPort());
+            Converger converger = new Converger(grid, routing, settings.drainGrace());
+            LayoutStore layouts = new LayoutStore(store);
+            Targets targets = new Targets(state, layouts);
+            GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
+            Reconciler reconciler = new Reconciler(state, targets, converger, locks, grid,
+                    new SourceFolders(home.stacks()));
+            return new HqGrid(agents, local, router, grid, launcher, reconciler);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            closeAll(agents, local, router);
+            throw e;
+        }
+    }
+
+    /** Starts the agents of local servers again (they ran in an earlier HQ), then adds local servers up to the count. */
+    private static void startLocalServers(ServerStore servers, Optional<LocalServerStarter> local,
+            GridSettings settings) throws IOException {
+        if (local.isEmpty()) {
+            return;
+        }
+        int count = 0;
+        for (ServerSettings server : servers.list()) {
+            if (server.isLocal()) {
+                servers.save(local.get().start(ServerRequest.again(server)));
+                count++;
+            }
+        }
+        for (int number = 1; count < settings.localServers(); number++) {
+            if (servers.read("s" + number).isEmpty()) {
+                servers.save(local.get().start(new ServerRequest("s" + number, settings.localCapacity(), Set.of(),
+                        Optional.empty())));
+                count++;
+            }
+        }
+    }
+
+    GridLauncher launcher() {
+        return launcher;
+    }
+
+    Grid grid() {
+        return grid;
+    }
+
+    /** Reconciles once now, then every period. */
+    void reconcileNowAndEvery(java.time.Duration period) {
+        reconciler.reconcileAll();
+        schedule.scheduleWithFixedDelay(reconciler::reconcileAll, period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        schedule.shutdownNow();
+        closeAll(agents, local, router);
+    }
+
+    private static void closeAll(Agents agents, Optional<LocalServerStarter> local, Router router) throws IOException {
+        try {
+            if (router != null) {
+                router.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            agents.close();
+            if (local.isPresent()) {
+                local.get().close();
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.quarry.hq.commands;
+
+import dev.quarry.agent.runtime.ContainerStatus;
+import dev.quarry.hq.grid.GridListing;
+import dev.quarry.hq.grid.RunningContainer;
+import dev.quarry.hq.state.JsonValues;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code ps} shows on a grid: one row per container of the given apps, as its agent reports it. */
+final class ContainerTable {
+    private final List<ContainerRow> rows;
+    private final List<String> unreachable;
+
+    /** One container as {@code ps --json} shows it. */
+    record ContainerRow(String app, String node, String container, String server, String address, String state,
+            int restarts, int release, String runtime) { }
+
+    ContainerTable(GridListing listing, List<String> apps) {
+        this.rows = listing.containers().stream().filter(container -> apps.contains(container.status().stack()))
+                .sorted(Comparator.comparing(RunningContainer::id)).map(ContainerTable::row).toList();
+        this.unreachable = listing.unreachable().entrySet().stream()
+                .map(entry -> "server " + entry.getKey() + " did not answer: " + entry.getValue()).toList();
+    }
+
+    private static ContainerRow row(RunningContainer container) {
+        ContainerStatus status = container.status();
+        return new ContainerRow(status.stack(), status.node(), status.id(), container.server().id(),
+                container.address(), word(status.state().name()), status.restarts(), status.release(),
+                word(status.kind().name()));
+    }
+
+    void print(PrintWriter out, boolean json) {
+        if (json) {
+            out.println(new String(JsonValues.write(rows), StandardCharsets.UTF_8));
+            return;
+        }
+        if (rows.isEmpty()) {
+            out.println("no containers run for these apps on the grid");
+        } else {
+            List<List<String>> lines = rows.stream().map(row -> List.of(row.app(), row.node(), row.container(),
+                    row.server(), row.address(), row.state(), Integer.toString(row.restarts()),
+                    Integer.toString(row.release()), row.runtime())).toList();
+            out.print(TextTable.render(List.of("APP", "NODE", "CONTAINER", "SERVER", "ADDRESS", "STATE", "RESTARTS",
+                    "RELEASE", "RUNTIME"), lines));
+        }
+        unreachable.forEach(out::println);
+    }
+
+    private static String word(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

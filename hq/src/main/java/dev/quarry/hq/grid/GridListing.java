@@ -1,0 +1,32 @@
+package dev.quarry.hq.grid;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every agent of the grid reported at one moment.
+ *
+ * @param containers every container of every agent that answered
+ * @param unreachable for each server whose agent did not answer, why
+ */
+public record GridListing(List<RunningContainer> containers, Map<String, String> unreachable) {
+    public GridListing {
+        containers = List.copyOf(containers);
+        unreachable = Map.copyOf(unreachable);
+    }
+
+    /** The containers of one stack. */
+    public List<RunningContainer> ofStack(String stack) {
+        return containers.stream().filter(container -> container.status().stack().equals(stack)).toList();
+    }
+
+    public Optional<RunningContainer> find(String id) {
+        return containers.stream().filter(container -> container.id().equals(id)).findFirst();
+    }
+
+    /** Whether a server's agent did not answer (what runs there is unknown, not absent). */
+    public boolean isUnknown(String serverId) {
+        return unreachable.containsKey(serverId);
+    }
+}

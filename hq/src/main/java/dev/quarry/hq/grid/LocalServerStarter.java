@@ -1,0 +1,77 @@
+package dev.quarry.hq.grid;
+
+import dev.quarry.agent.Agent;
+import dev.quarry.agent.AgentSettings;
+import dev.quarry.agent.ports.PortRange;
+import dev.quarry.slicegrid.model.Resources;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Local servers: an agent in HQ's own process for each, listening on a loopback address of its own
+ * (127.0.X.Y, which Linux routes to this machine), with its home under {@code local/<id>/} and the
+ * default port range on that address. Closing it stops the agents; their containers keep running
+ * for the agents HQ starts again on the same homes.
+ */
+public final class LocalServerStarter implements ServerStarter, AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path folder;
+    private final Path hqKey;
+    private final Resources capacity;
+    private final List<Agent> agents = new ArrayList<>();
+
+    /**
+     * @param folder where the agents' homes go
+     * @param hqKey HQ's public agent key, the one key the agents let in
+     * @param capacity what a new local server offers (more when a request needs more)
+     */
+    public LocalServerStarter(Path folder, Path hqKey, Resources capacity) {
+        this.folder = folder;
+        this.hqKey = hqKey;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public synchronized ServerSettings start(ServerRequest request) throws IOException {
+        ServerSettings server = request.again().orElseGet(() -> fresh(request));
+        Agent agent;
+        try {
+            agent = Agent.start(AgentSettings.of(Path.of(server.localHome()),
+                    new InetSocketAddress(server.host(), 0), hqKey, PortRange.DEFAULT));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot start the agent of local server " + server.id() + " on " + server.host()
+                    + ": " + e.getMessage() + "; see " + server.localHome(), e);
+        }
+        agents.add(agent);
+        return server.withAgentPort(agent.port());
+    }
+
+    private ServerSettings fresh(ServerRequest request) {
+        Resources offered = capacity.atLeast(request.capacity());
+        String host = "127.0." + (16 + RANDOM.nextInt(239)) + "." + (2 + RANDOM.nextInt(253));
+        return new ServerSettings(request.id(), host, 1, offered.memoryMebibytes(), offered.cpuMillicores(),
+                List.copyOf(request.tags()), folder.resolve(request.id()).toAbsolutePath().toString());
+    }
+
+    /** Stops the agents (not their containers). */
+    @Override
+    public synchronized void close() throws IOException {
+        IOException failure = null;
+        for (Agent agent : agents) {
+            try {
+                agent.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        agents.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

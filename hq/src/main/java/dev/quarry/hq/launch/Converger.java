@@ -1,0 +1,87 @@
+package dev.quarry.hq.launch;
+
+import dev.quarry.compiler.spec.StackSpec;
+import dev.quarry.hq.grid.Grid;
+import dev.quarry.hq.grid.GridListing;
+import dev.quarry.hq.grid.RunningContainer;
+import dev.quarry.hq.layout.Layout;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Brings one stack on the grid to a layout: starts the containers it names that do not run (services
+ * first), routes the stack to what runs, then, after the drain grace, removes every other container of
+ * the stack (old releases, scaled-down or killed ones, leftovers of an interrupted launch) and frees
+ * their room. The launcher ends with it (and rolls back with it); the reconciler runs it for each stack.
+ */
+public final class Converger {
+    private final Grid grid;
+    private final Routing routing;
+    private final Duration drainGrace;
+
+    public Converger(Grid grid, Routing routing, Duration drainGrace) {
+        this.grid = grid;
+        this.routing = routing;
+        this.drainGrace = drainGrace;
+    }
+
+    /** Converges the stack; answers what it changed. Unhealthy containers are reported, not fatal. */
+    public Convergence converge(String stack, StackSpec spec, Layout layout, Path source, Progress progress) {
+        List<ContainerPlan> desired = ContainerPlans.of(stack, spec, layout);
+        GridListing listing = grid.list();
+        Slices.adopt(grid, desired, listing);
+        ContainerBoot boot = new ContainerBoot(grid, source);
+        int started = startMissing(boot, desired.stream().filter(ContainerPlan::isService).toList(), spec, layout,
+                listing, progress);
+        listing = started > 0 ? grid.list() : listing;
+        int nodes = startMissing(boot, desired.stream().filter(plan -> !plan.isService()).toList(), spec, layout,
+                listing, progress);
+        listing = nodes > 0 ? grid.list() : listing;
+        routing.apply(stack, spec, layout, listing, source);
+        Set<String> wanted = desired.stream().map(plan -> plan.id().toString()).collect(Collectors.toSet());
+        List<RunningContainer> orphans = listing.ofStack(stack).stream()
+                .filter(container -> !wanted.contains(container.id())).toList();
+        Removal.drainAndRemove(grid, orphans, listing, drainGrace, progress);
+        Slices.freeStale(grid, stack, wanted, listing);
+        return new Convergence(started + nodes, orphans.stream().map(RunningContainer::id).toList());
+    }
+
+    private int startMissing(ContainerBoot boot, List<ContainerPlan> plans, StackSpec spec, Layout layout,
+            GridListing listing, Progress progress) {
+        List<ContainerPlan> missing = new ArrayList<>();
+        for (ContainerPlan plan : plans) {
+            Optional<RunningContainer> found = listing.find(plan.id().toString());
+            boolean unknown = grid.serverOf(plan.id().toString())
+                    .map(server -> listing.isUnknown(server.id())).orElse(false);
+            if (!unknown && (found.isEmpty() || !found.get().status().state().isActive())) {
+                missing.add(plan);
+            }
+        }
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        List<Booted> booted = boot.start(boot.place(missing), plan -> ContainerEnv.of(plan, spec, layout, listing));
+        for (Booted one : booted) {
+            progress.line("-----> started " + one.placed().plan().id() + " on " + one.placed().server().id()
+                    + (one.healthy() ? ", healthy" : ", not healthy: " + one.reason()));
+        }
+        return booted.size();
+    }
+
+    /**
+     * What a convergence changed.
+     *
+     * @param started containers it started
+     * @param removed ids of the containers it removed
+     */
+    public record Convergence(int started, List<String> removed) {
+        public Convergence {
+            removed = List.copyOf(removed);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.quarry.hq.launch;
+
+import dev.quarry.agent.runtime.ContainerState;
+import dev.quarry.compiler.spec.NodeSpec;
+import dev.quarry.compiler.spec.StackSpec;
+import dev.quarry.hq.grid.GridListing;
+import dev.quarry.hq.grid.RunningContainer;
+import dev.quarry.hq.layout.Layout;
+import dev.quarry.router.apply.ApplyResult;
+import dev.quarry.router.apply.Router;
+import dev.quarry.router.model.Endpoint;
+import dev.quarry.router.model.NodeRoute;
+import dev.quarry.router.model.StackRoutes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stack's routes through the router: each routed node's domains to the running containers its
+ * layout names. A change is applied only when the routes differ from what this HQ last applied, and
+ * the router answers only once nginx serves it.
+ */
+public final class Routing {
+    private final Router router;
+    private final int publicPort;
+    private final Map<String, StackRoutes> applied = new ConcurrentHashMap<>();
+
+    /** @param publicPort the port the router listens on, for the addresses shown to users */
+    public Routing(Router router, int publicPort) {
+        this.router = router;
+        this.publicPort = publicPort;
+    }
+
+    /** Routes the stack to what runs of its layout; a refusal fails the launch. */
+    public StackRoutes apply(String stack, StackSpec spec, Layout layout, GridListing listing, Path source) {
+        StackRoutes routes = routes(stack, spec, layout, listing, source);
+        if (routes.equals(applied.get(stack))) {
+            return routes;
+        }
+        try {
+            ApplyResult result = routes.nodes().isEmpty() ? dropIfRouted(stack) : router.apply(routes);
+            if (result instanceof ApplyResult.Refused refused) {
+                throw new LaunchFailure("the router refused the routes of " + stack + ": " + refused.reason()
+                        + "; fix the domains or .quarry/nginx.mustache and push again", List.of());
+            }
+        } catch (IOException e) {
+            throw new LaunchFailure("the router could not change the routes of " + stack + ": " + e.getMessage()
+                    + "; see the router's logs/error.log under HQ's home", List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure("interrupted while routing " + stack, List.of());
+        }
+        applied.put(stack, routes);
+        return routes;
+    }
+
+    private ApplyResult dropIfRouted(String stack) throws IOException, InterruptedException {
+        if (router.routedDomains().containsKey(stack)) {
+            return router.remove(stack);
+        }
+        return new ApplyResult.Applied(0, java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ZERO);
+    }
+
+    /** Where users reach the stack: {@code http://DOMAIN} (with the router's port when it is not 80). */
+    public List<String> addresses(StackSpec spec) {
+        String port = publicPort == 80 ? "" : ":" + publicPort;
+        return spec.nodes().values().stream().flatMap(node -> node.domains().stream())
+                .map(domain -> "http://" + domain + port).toList();
+    }
+
+    static StackRoutes routes(String stack, StackSpec spec, Layout layout, GridListing listing, Path source) {
+        List<NodeRoute> nodes = new ArrayList<>();
+        for (NodeSpec node : spec.nodes().values()) {
+            Layout.NodeLayout placed = layout.nodes().get(node.name());
+            if (!node.routed() || placed == null) {
+                continue;
+            }
+            List<Endpoint> endpoints = new ArrayList<>();
+            for (ContainerPlan plan : ContainerPlans.ofNode(stack, node, placed)) {
+                listing.find(plan.id().toString()).filter(Routing::serving)
+                        .ifPresent(found -> endpoints.add(new Endpoint(found.status().host(), found.status().port())));
+            }
+            nodes.add(new NodeRoute(node.name(), node.domains(), endpoints));
+        }
+        return new StackRoutes(stack, nodes, template(source));
+    }
+
+    private static boolean serving(RunningContainer container) {
+        return container.status().state() == ContainerState.RUNNING;
+    }
+
+    /** The stack's own nginx template, {@code .quarry/nginx.mustache} in its source, if it has one. */
+    private static Optional<String> template(Path source) {
+        Path file = source.resolve(".quarry").resolve("nginx.mustache");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
