@@ -155,6 +155,11 @@ public final class Hq implements AutoCloseable {
         return PublicKeyEntry.toString(key);
     }
 
+    /** Stops every container of the local servers this HQ started; HQ itself keeps running until closed. */
+    public void stopLocalContainers() {
+        grid.ifPresent(HqGrid::stopLocalContainers);
+    }
+
     /** Stops listening and lets running commands finish their current step. */
     @Override
     public synchronized void close() throws IOException {

@@ -119,6 +119,12 @@ final class HqGrid implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the containers of the local servers HQ started (for {@code quarry up}'s Ctrl-C). */
+    void stopLocalContainers() {
+        schedule.shutdownNow();
+        local.ifPresent(starter -> starter.stopContainers(java.time.Duration.ofSeconds(5)));
+    }
+
     @Override
     public void close() throws IOException {
         schedule.shutdownNow();

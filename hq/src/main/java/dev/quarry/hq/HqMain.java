@@ -59,7 +59,8 @@ public final class HqMain {
         }
     }
 
-    static HqOptions parse(List<String> args) {
+    /** The options of {@code quarry hq} from its words, as {@link #USAGE} describes them. */
+    public static HqOptions parse(List<String> args) {
         Map<String, String> values = new HashMap<>();
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
@@ -82,7 +83,7 @@ public final class HqMain {
     }
 
     /** HQ's own lines at info, libraries' at warn, on stderr with the time; unless already configured. */
-    static void configureLogging() {
+    public static void configureLogging() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.log.dev.quarry",

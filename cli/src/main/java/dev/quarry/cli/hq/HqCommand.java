@@ -3,14 +3,18 @@ package dev.quarry.cli.hq;
 import dev.quarry.cli.ExitCodes;
 import dev.quarry.hq.HqMain;
 import dev.quarry.hq.HqOptions;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code quarry hq [--home DIR] [--listen ADDR:PORT]}: runs HQ in the foreground until stopped. */
+/**
+ * {@code quarry hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--local-servers N] [--max-servers N]
+ * [--drain-grace D]]}: runs HQ in the foreground until stopped; with a router it runs pushes on its grid.
+ */
 @Command(name = "hq", mixinStandardHelpOptions = true,
         description = "Run HQ, the SSH endpoint for git push and quarry commands, until stopped.")
 public final class HqCommand implements Callable<Integer> {
@@ -23,6 +27,21 @@ public final class HqCommand implements Callable<Integer> {
             description = "address and port of the SSH endpoint (default: " + HqOptions.DEFAULT_LISTEN + ")")
     String listen;
 
+    @Option(names = "--router", paramLabel = "ADDR:PORT",
+            description = "run the grid: nginx listens here for the apps' domains (without it pushes are only recorded)")
+    String router;
+
+    @Option(names = "--local-servers", paramLabel = "N", description = "local servers to start (with --router)")
+    String localServers;
+
+    @Option(names = "--max-servers", paramLabel = "N",
+            description = "the grid grows with local servers up to N when full (default: --local-servers)")
+    String maxServers;
+
+    @Option(names = "--drain-grace", paramLabel = "DURATION",
+            description = "how long old containers keep serving after routes switch (default 2s)")
+    String drainGrace;
+
     @Spec
     CommandSpec spec;
 
@@ -30,12 +49,29 @@ public final class HqCommand implements Callable<Integer> {
     public Integer call() {
         HqOptions options;
         try {
-            options = HqOptions.of(Optional.ofNullable(home), Optional.ofNullable(listen), System.getenv());
+            options = HqMain.parse(words());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("quarry hq: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return ExitCodes.INVALID_INPUT;
         }
         return HqMain.serve(options, System.out, System.err);
+    }
+
+    private List<String> words() {
+        List<String> words = new ArrayList<>();
+        add(words, "--home", home);
+        add(words, "--listen", listen);
+        add(words, "--router", router);
+        add(words, "--local-servers", localServers);
+        add(words, "--max-servers", maxServers);
+        add(words, "--drain-grace", drainGrace);
+        return words;
+    }
+
+    static void add(List<String> words, String option, String value) {
+        if (value != null) {
+            words.addAll(List.of(option, value));
+        }
     }
 }

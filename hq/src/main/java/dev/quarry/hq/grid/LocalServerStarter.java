@@ -58,6 +58,18 @@ public final class LocalServerStarter implements ServerStarter, AutoCloseable {
                 List.copyOf(request.tags()), folder.resolve(request.id()).toAbsolutePath().toString());
     }
 
+    /**
+     * Stops and forgets every container of the local servers ({@code quarry up} stopping: everything it
+     * started stops; the next start's reconcile boots them again).
+     */
+    public synchronized void stopContainers(java.time.Duration grace) {
+        for (Agent agent : agents) {
+            for (dev.quarry.agent.runtime.ContainerStatus container : agent.containers().list()) {
+                agent.containers().remove(container.id(), grace);
+            }
+        }
+    }
+
     /** Stops the agents (not their containers). */
     @Override
     public synchronized void close() throws IOException {
