@@ -5,6 +5,7 @@ import dev.quarry.cli.bench.BenchCommand;
 import dev.quarry.cli.build.BuildCommand;
 import dev.quarry.cli.hq.HqCommand;
 import dev.quarry.cli.locknet.LocknetCommand;
+import dev.quarry.cli.demo.DemoCommand;
 import dev.quarry.cli.up.UpCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Turns git push into running, routed containers on a grid of servers.",
         subcommands = {
             UpCommand.class,
+            DemoCommand.class,
             AgentCommand.class,
             BuildCommand.class,
             HqCommand.class,

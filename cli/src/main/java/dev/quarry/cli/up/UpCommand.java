@@ -17,13 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code quarry up}: HQ on 127.0.0.1:2222, one local server (more when the grid is full) and nginx on
+ * {@code quarry up}: HQ on 127.0.0.1:2222, one local server ({@code --servers N} for more; more still when the grid
+ * is full, up to {@code --max-servers}) and nginx on
  * 127.0.0.1:8080, with a home for the current user; trusts the user's own SSH keys on first start and
  * stops everything it started on Ctrl-C or SIGTERM.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run Quarry on this machine: HQ, a local server and nginx, until Ctrl-C.")
-public final class UpCommand implements Callable<Integer> {
+public class UpCommand implements Callable<Integer> {
     @Option(names = "--home", paramLabel = "DIR", description = "Quarry's home (default: QUARRY_HOME, else ~/.quarry;"
             + " /home/quarry for root)")
     String home;
@@ -35,6 +36,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--http", paramLabel = "ADDR:PORT", defaultValue = "127.0.0.1:8080",
             description = "where nginx serves the apps (default: ${DEFAULT-VALUE})")
     String http;
+
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "1",
+            description = "local servers to start at once (default: ${DEFAULT-VALUE})")
+    String servers;
 
     @Option(names = "--max-servers", paramLabel = "N", defaultValue = "4",
             description = "local servers the grid may grow to when full (default: ${DEFAULT-VALUE})")
@@ -61,8 +66,14 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(hq, stopped), "quarry-up-stop"));
         out.print(Welcome.text(options, hq, trusted));
         out.flush();
+        afterStart(options, hq, out);
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** What runs once everything answers, before waiting for Ctrl-C ({@code quarry demo} pushes its app). */
+    protected void afterStart(HqOptions options, Hq hq, PrintWriter out) throws IOException, InterruptedException {
+        // quarry up just keeps running
     }
 
     private static void stop(Hq hq, CountDownLatch stopped) {
@@ -82,7 +93,7 @@ public final class UpCommand implements Callable<Integer> {
         if (home != null) {
             words.addAll(List.of("--home", home));
         }
-        words.addAll(List.of("--listen", ssh, "--router", http, "--local-servers", "1", "--max-servers", maxServers));
+        words.addAll(List.of("--listen", ssh, "--router", http, "--local-servers", servers, "--max-servers", maxServers));
         return words;
     }
 }

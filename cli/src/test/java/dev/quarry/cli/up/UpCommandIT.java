@@ -9,12 +9,10 @@ import dev.quarry.testsupport.LoopbackHttp;
 import dev.quarry.testsupport.LoopbackPorts;
 import dev.quarry.testsupport.SshKeys;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,20 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * a key, the example app pushed with the real git and OpenSSH, served through nginx; SIGTERM stops it all.
  */
 class UpCommandIT {
-    private static final Path ROOT = Path.of(System.getProperty("quarry.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = QuarryProcess.checkout();
 
     @TempDir
     Path root;
 
-    private Process up;
+    private QuarryProcess up;
 
     @AfterEach
     void stopQuarry() throws InterruptedException {
-        if (up != null && up.isAlive()) {
-            up.destroy();
-            if (!up.waitFor(60, TimeUnit.SECONDS)) {
-                up.destroyForcibly().waitFor();
-            }
+        if (up != null) {
+            up.close();
         }
     }
 
@@ -47,11 +42,9 @@ class UpCommandIT {
         SshKeys.KeyFiles key = SshKeys.ed25519(Files.createDirectories(userHome.resolve(".ssh")), "id_ed25519");
         int ssh = LoopbackPorts.free();
         int http = LoopbackPorts.free();
-        Path output = root.resolve("up.out");
-        up = new ProcessBuilder(java(), "-Duser.home=" + userHome, "-jar", ROOT.resolve("cli/target/quarry.jar").toString(),
-                "up", "--home", root.resolve("home").toString(), "--ssh", "127.0.0.1:" + ssh, "--http", "127.0.0.1:" + http)
-                .redirectOutput(output.toFile()).redirectError(root.resolve("up.err").toFile()).start();
-        String welcome = awaitWelcome(output);
+        up = QuarryProcess.start(root, userHome, "up", "--home", root.resolve("home").toString(),
+                "--ssh", "127.0.0.1:" + ssh, "--http", "127.0.0.1:" + http);
+        String welcome = up.awaitOutput("Stop with Ctrl-C.");
 
         assertTrue(welcome.contains("git remote add quarry ssh://quarry@127.0.0.1:" + ssh + "/APP"), welcome);
         assertTrue(welcome.contains("Trusted your keys: " + key.publicKey()), welcome);
@@ -63,8 +56,7 @@ class UpCommandIT {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("hello from Quarry"), page.body());
 
-        up.destroy();
-        assertTrue(up.waitFor(60, TimeUnit.SECONDS), "quarry up stops on SIGTERM");
+        assertTrue(up.stop(), "quarry up stops on SIGTERM");
         Path nginxPid = root.resolve("home/router/nginx.pid");
         assertTrue(!Files.exists(nginxPid) || ProcessHandle.of(Long.parseLong(Files.readString(nginxPid).strip()))
                 .map(process -> !process.isAlive()).orElse(true), "nginx was stopped");
@@ -93,22 +85,4 @@ class UpCommandIT {
         return Files.writeString(root.resolve("known_hosts"), entry + "\n");
     }
 
-    private String awaitWelcome(Path output) throws IOException, InterruptedException {
-        for (int tries = 0; tries < 600; tries++) {
-            String text = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
-            if (text.contains("Stop with Ctrl-C.")) {
-                return text;
-            }
-            if (!up.isAlive()) {
-                throw new AssertionError("quarry up exited with " + up.exitValue() + ": "
-                        + Files.readString(root.resolve("up.err")));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("quarry up did not say it is up within 60 s: " + Files.readString(root.resolve("up.err")));
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }
