@@ -6,6 +6,8 @@ import dev.quarry.cli.build.BuildCommand;
 import dev.quarry.cli.hq.HqCommand;
 import dev.quarry.cli.locknet.LocknetCommand;
 import dev.quarry.cli.demo.DemoCommand;
+import dev.quarry.cli.local.StartCommand;
+import dev.quarry.cli.local.StopCommand;
 import dev.quarry.cli.up.UpCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -19,6 +21,8 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
             UpCommand.class,
             DemoCommand.class,
+            StartCommand.class,
+            StopCommand.class,
             AgentCommand.class,
             BuildCommand.class,
             HqCommand.class,

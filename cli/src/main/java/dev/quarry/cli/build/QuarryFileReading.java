@@ -8,17 +8,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Reads a quarry.yml from disk for the compiler, never more than the compiler would accept plus one byte. */
-final class QuarryFileReading {
+public final class QuarryFileReading {
     private QuarryFileReading() {}
 
-    static byte[] read(Path file) throws IOException {
+    public static byte[] read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(SafeYaml.MAX_BYTES + 1);
         }
     }
 
     /** The stack's name when quarry.yml sets none: the folder's name, as a repository name would be. */
-    static String defaultName(Path directory) {
+    public static String defaultName(Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();
         Path name = absolute.getFileName();
         return name == null ? "" : name.toString().toLowerCase(Locale.ROOT);

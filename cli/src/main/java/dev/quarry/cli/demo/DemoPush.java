@@ -1,13 +1,10 @@
 package dev.quarry.cli.demo;
 
+import dev.quarry.cli.local.Programs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Pushes the example with the real git and OpenSSH, as a user would: a key of the demo's own (made with
@@ -25,18 +22,11 @@ final class DemoPush {
     static DemoPush prepare(Path demoFolder, Path keysFolder, String hostKnownLine) throws IOException,
             InterruptedException {
         Files.createDirectories(demoFolder);
-        Path key = demoFolder.resolve("demo_key");
-        if (!Files.exists(key)) {
-            run(demoFolder, Map.of(), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "quarry-demo", "-f", key.toString());
-        }
+        Path key = Programs.ensureKey(demoFolder.resolve("demo_key"), "quarry-demo");
         Files.copy(demoFolder.resolve("demo_key.pub"), keysFolder.resolve("demo.pub"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path knownHosts = Files.writeString(demoFolder.resolve("known_hosts"), hostKnownLine + "\n");
-        Map<String, String> environment = Map.of("GIT_SSH_COMMAND", "ssh -F /dev/null -i " + key
-                + " -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=" + knownHosts
-                + " -o StrictHostKeyChecking=yes", "GIT_AUTHOR_NAME", "Quarry demo", "GIT_AUTHOR_EMAIL",
-                "demo@quarry.invalid", "GIT_COMMITTER_NAME", "Quarry demo", "GIT_COMMITTER_EMAIL", "demo@quarry.invalid");
-        return new DemoPush(demoFolder.resolve("hello"), environment);
+        return new DemoPush(demoFolder.resolve("hello"), Programs.gitEnvironment(key, knownHosts));
     }
 
     /** Writes the example, commits it, and pushes it to HQ; answers git's output. */
@@ -53,16 +43,6 @@ final class DemoPush {
 
     private static String run(Path folder, Map<String, String> environment, String... command) throws IOException,
             InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(folder.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            List<String> lines = new ArrayList<>(output.lines().toList());
-            throw new IOException(String.join(" ", command) + " failed: "
-                    + (lines.isEmpty() ? "no output" : lines.getLast()));
-        }
-        return output;
+        return Programs.run(folder, environment, command);
     }
 }

@@ -31,7 +31,7 @@ abstract class RemoteCommand implements Callable<Integer> {
         Path userHome = Path.of(System.getProperty("user.home"));
         HqTarget target = remote.target();
         String command = commandLine(words(target));
-        return HqConnection.run(target, remote.identity(userHome), remote.knownHosts(userHome), command,
+        return HqConnection.run(target, remote.identity(userHome, target), remote.knownHosts(userHome, target), command,
                 new WriterStream(spec.commandLine().getOut()), new WriterStream(spec.commandLine().getErr()));
     }
 

@@ -21,12 +21,20 @@ public final class RemoteOptions {
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known hosts (default: ~/.ssh/known_hosts)")
     Path knownHosts;
 
+    @Option(names = "--local", description = "the stack quarry start runs on this machine, not HQ's")
+    boolean local;
+
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
             description = "find the app's repository from DIR instead of the current folder (as git -C)")
     Path directory = Path.of("");
 
     /** HQ and the app, from the options or else from the current repository's quarry remote. */
     HqTarget target() throws IOException {
+        if (local) {
+            String name = app != null ? app : dev.quarry.cli.local.LocalApp.name(directory);
+            return dev.quarry.cli.local.LocalQuarry.of(name).target(name).orElseThrow(() -> new IllegalArgumentException(
+                    name + " is not running on this machine; quarry start runs it"));
+        }
         HqTarget target;
         if (hq != null) {
             target = HqAddress.parseOption(hq);
@@ -40,7 +48,10 @@ public final class RemoteOptions {
         return app != null ? target.withApp(app) : target;
     }
 
-    Path identity(Path userHome) {
+    Path identity(Path userHome, HqTarget target) {
+        if (local) {
+            return dev.quarry.cli.local.LocalQuarry.of(target.app().orElseThrow()).key();
+        }
         if (identity != null) {
             return identity;
         }
@@ -54,7 +65,10 @@ public final class RemoteOptions {
                 + " (id_ed25519, id_ecdsa or id_rsa): make one with ssh-keygen or pass --identity FILE");
     }
 
-    Path knownHosts(Path userHome) {
+    Path knownHosts(Path userHome, HqTarget target) {
+        if (local) {
+            return dev.quarry.cli.local.LocalQuarry.of(target.app().orElseThrow()).knownHosts();
+        }
         return Optional.ofNullable(knownHosts).orElse(userHome.resolve(".ssh").resolve("known_hosts"));
     }
 }
