@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code logs APP [NODE] [-n N]}: the last N lines (default 100) of each of the app's containers, from their agents. */
+/**
+ * {@code logs APP [NODE] [-n N] [-f]}: the last N lines (default 100) of each of the app's containers, from
+ * their agents; with {@code -f}, then every new line as it comes, until the client goes away.
+ */
 final class LogsVerb implements Verb {
-    static final String USAGE = "logs APP [NODE] [-n LINES]";
+    static final String USAGE = "logs APP [NODE] [-n LINES] [-f]";
+    static final java.time.Duration FOLLOW_POLL = java.time.Duration.ofSeconds(1);
     static final int DEFAULT_LINES = 100;
     static final int MOST_LINES = 10_000;
 
@@ -31,30 +35,33 @@ final class LogsVerb implements Verb {
         Arguments arguments = Arguments.parse(words, Set.of("-f"), USAGE).atMost(2);
         String app = arguments.app(0);
         StackLookup.require(state, app);
-        if (arguments.has("-f")) {
-            throw new VerbFailure("following logs (-f) is not supported yet; run logs " + app + " again for the"
-                    + " newest lines");
-        }
         if (grid.isEmpty()) {
             throw new VerbFailure("logs of " + app + " are not available: this HQ runs without a grid, so no"
                     + " containers run; start it with --router to run them");
         }
         Optional<String> node = arguments.positional().size() > 1 ? Optional.of(arguments.positional().get(1))
                 : Optional.empty();
-        List<RunningContainer> containers = grid.get().list().ofStack(app).stream()
+        java.util.function.Supplier<List<RunningContainer>> current = () -> grid.get().list().ofStack(app).stream()
                 .filter(container -> node.isEmpty() || container.status().node().equals(node.get()))
                 .sorted(Comparator.comparing(RunningContainer::id)).toList();
+        List<RunningContainer> containers = current.get();
         if (containers.isEmpty()) {
             throw new VerbFailure("no containers of " + app + node.map(name -> "/" + name).orElse("")
                     + " run on the grid; see: ps " + app);
         }
+        LogFollower follower = new LogFollower(grid.get(), current, FOLLOW_POLL);
         for (RunningContainer container : containers) {
             context.out().println("==> " + container.id() + " on " + container.server().id() + " <==");
             try {
-                grid.get().agent(container.server()).logs(container.id(), lines).forEach(context.out()::println);
+                List<String> last = grid.get().agent(container.server()).logs(container.id(), lines);
+                last.forEach(context.out()::println);
+                follower.printedAlready(container.id(), last);
             } catch (AgentException e) {
                 context.out().println("(no logs: " + e.getMessage() + ")");
             }
+        }
+        if (arguments.has("-f")) {
+            follower.follow(context.out(), context.connected());
         }
         return 0;
     }
