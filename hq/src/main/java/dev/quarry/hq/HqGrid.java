@@ -12,7 +12,12 @@ import dev.quarry.hq.grid.ServerStore;
 import dev.quarry.hq.launch.Converger;
 import dev.quarry.hq.launch.GridLauncher;
 import dev.quarry.hq.launch.Routing;
+import dev.quarry.hq.firewall.FirewallHost;
+import dev.quarry.hq.firewall.FirewallReport;
+import dev.quarry.hq.firewall.FirewallSettings;
+import dev.quarry.hq.firewall.GridFirewall;
 import dev.quarry.hq.layout.LayoutStore;
+import dev.quarry.locknet.grid.Role;
 import dev.quarry.hq.layout.Targets;
 import dev.quarry.hq.lock.DeployLocks;
 import dev.quarry.hq.reconcile.Reconciler;
@@ -34,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * implementations are chosen.
  */
 final class HqGrid implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HqGrid.class);
     private final Agents agents;
     private final Optional<LocalServerStarter> local;
     private final Router router;
@@ -66,6 +72,7 @@ final class HqGrid implements AutoCloseable {
             startLocalServers(servers, local, settings);
             Grid grid = Grid.open(servers, agents, home.root().resolve("grid").resolve("grid.json"),
                     local.map(starter -> (ServerStarter) starter), settings.maxServers(), settings.localCapacity());
+            lockDownOnMembershipChange(grid);
             LeftoverNginx.stop(home.root().resolve("router"));
             router = Router.start(home.root().resolve("router"), settings.router());
             Routing routing = new Routing(router, settings.router().listenPort());
@@ -110,6 +117,21 @@ final class HqGrid implements AutoCloseable {
 
     Grid grid() {
         return grid;
+    }
+
+    /**
+     * When a server joins the grid, every host's firewall is applied again through its agent (locknet:
+     * grid hosts talk to each other, SSH and the agent port stay public), off the push's thread.
+     */
+    private static void lockDownOnMembershipChange(Grid grid) {
+        GridFirewall firewall = new GridFirewall(host -> grid.agent(grid.server(host.name()).orElseThrow()),
+                FirewallSettings.DEFAULT);
+        grid.onMembershipChange(servers -> Thread.ofVirtual().name("hq-firewall").start(() -> {
+            FirewallReport report = firewall.apply(servers.stream()
+                    .map(server -> FirewallHost.of(server.id(), server.host(), server.agentPort(), Set.of(Role.SERVER)))
+                    .toList());
+            LOG.info("firewall: {}", report.summary());
+        }));
     }
 
     /** Reconciles once now, then every period. */

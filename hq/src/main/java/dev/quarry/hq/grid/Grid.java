@@ -30,6 +30,8 @@ public final class Grid {
     private final Agents agents;
     private final SliceTable table;
     private final Optional<ServerStarter> starter;
+    private final List<java.util.function.Consumer<List<ServerSettings>>> membershipListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Grid(ServerStore servers, Agents agents, SliceTable table, Optional<ServerStarter> starter) {
         this.servers = servers;
@@ -55,6 +57,14 @@ public final class Grid {
 
     public Optional<ServerSettings> server(String id) {
         return servers.read(id);
+    }
+
+    /**
+     * Hears that a server joined (or left) the grid, with every server now in it; called on the thread
+     * that changed the grid, so a listener with slow work (the firewall) hands it to a thread of its own.
+     */
+    public synchronized void onMembershipChange(java.util.function.Consumer<List<ServerSettings>> listener) {
+        membershipListeners.add(listener);
     }
 
     public AgentClient agent(ServerSettings server) {
@@ -96,6 +106,8 @@ public final class Grid {
             servers.save(server);
             table.addServer(server);
             LOG.info("added server {} on {} for {}", id, server.host(), slice.id());
+            List<ServerSettings> now = servers.list();
+            membershipListeners.forEach(listener -> listener.accept(now));
             return Optional.empty();
         } catch (IOException e) {
             table.abandonCreate();
