@@ -22,6 +22,7 @@ import dev.quarry.agent.supervise.SupervisedRuntime;
 import dev.quarry.agent.verbs.Containers;
 import dev.quarry.agent.verbs.Verbs;
 import dev.quarry.compiler.spec.RuntimeKind;
+import dev.quarry.ssh.LockedDownServer;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.EnumMap;
@@ -40,14 +41,14 @@ import org.slf4j.LoggerFactory;
 public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
-    private final AgentEndpoint endpoint;
+    private final LockedDownServer endpoint;
     private final Containers containers;
     private final Verbs verbs;
     private final ExecutorService executor;
     private final String id;
     private final HomeLock lock;
 
-    private Agent(AgentEndpoint endpoint, Containers containers, Verbs verbs, ExecutorService executor, String id,
+    private Agent(LockedDownServer endpoint, Containers containers, Verbs verbs, ExecutorService executor, String id,
             HomeLock lock) {
         this.lock = lock;
         this.endpoint = endpoint;
@@ -85,7 +86,7 @@ public final class Agent implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(task ->
                 Thread.ofPlatform().daemon().name("agent verb").unstarted(task));
         try {
-            AgentEndpoint endpoint = AgentEndpoint.start(settings.listen(), home.hostKey(),
+            LockedDownServer endpoint = AgentEndpoint.start(settings.listen(), home.hostKey(),
                     new HqKeys(settings.hqKeys()), verbs, executor);
             LOG.info("agent {} listening on {}:{} (home {}, ports {})", home.agentId(),
                     settings.listen().getHostString(), endpoint.port(), home.root(), settings.ports());

@@ -21,6 +21,7 @@ import dev.quarry.hq.ssh.SshEndpoint;
 import dev.quarry.hq.state.AtomicFiles;
 import dev.quarry.hq.state.FileStateStore;
 import dev.quarry.hq.state.StateStore;
+import dev.quarry.ssh.LockedDownServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -44,11 +45,11 @@ public final class Hq implements AutoCloseable {
     private final QuarryHome home;
     private final HomeLock homeLock;
     private final ExecutorService executor;
-    private final SshEndpoint endpoint;
+    private final LockedDownServer endpoint;
     private final Optional<HqGrid> grid;
     private boolean closed;
 
-    private Hq(QuarryHome home, HomeLock homeLock, ExecutorService executor, SshEndpoint endpoint,
+    private Hq(QuarryHome home, HomeLock homeLock, ExecutorService executor, LockedDownServer endpoint,
             Optional<HqGrid> grid) {
         this.home = home;
         this.homeLock = homeLock;
@@ -93,7 +94,7 @@ public final class Hq implements AutoCloseable {
                     grid.map(HqGrid::grid));
             CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, executor);
             grid.ifPresent(it -> it.reconcileNowAndEvery(options.grid().orElseThrow().reconcilePeriod()));
-            SshEndpoint endpoint = SshEndpoint.start(options.listen(), home.hostKey(),
+            LockedDownServer endpoint = SshEndpoint.start(options.listen(), home.hostKey(),
                     new KeyFolderAuthenticator(home.keys()), router, executor);
             AtomicFiles.write(home.hostPublicKey(), (hostKeyLine(endpoint.hostKey()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,8 @@ package dev.quarry.agent.ssh;
 
 import dev.quarry.agent.protocol.Verb;
 import dev.quarry.agent.runtime.Quoted;
+import dev.quarry.ssh.RefusalReasons;
+import dev.quarry.ssh.TerminalRefusal;
 
 /** The one-line reasons the agent gives when it refuses what an SSH client asked for. */
 final class Refusals {
@@ -11,6 +13,10 @@ final class Refusals {
     static final String X11 = "X11 forwarding refused: run ssh without -X or -Y";
     static final String PORT_FORWARDING = "port forwarding refused: the agent forwards nothing;"
             + " run ssh without -L, -R, -D or -W";
+
+    /** All of the above, for the shared SSH server. */
+    static final RefusalReasons REASONS = new RefusalReasons(SHELL, new TerminalRefusal.RefuseCommand(PTY), AGENT,
+            X11, PORT_FORWARDING, Refusals::subsystem, channelType -> "quarry agent: " + PORT_FORWARDING);
 
     private Refusals() {}
 

@@ -3,6 +3,7 @@ package dev.quarry.agent.ssh;
 import dev.quarry.agent.protocol.AgentJson;
 import dev.quarry.agent.protocol.Answers;
 import dev.quarry.agent.verbs.VerbOutcome;
+import dev.quarry.ssh.ChannelCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -17,12 +18,12 @@ final class RefusedCommand extends ChannelCommand {
     private final String reason;
 
     RefusedCommand(ExecutorService executor, String reason) {
-        super(executor);
+        super(executor, "the agent");
         this.reason = reason;
     }
 
     @Override
-    int run(InputStream in, OutputStream out, OutputStream err) {
+    protected int run(InputStream in, OutputStream out, OutputStream err) {
         LOG.info("refused: {}", reason);
         writeLine(err, AgentJson.write(new Answers.Failure(reason, List.of())));
         return VerbOutcome.REFUSED;

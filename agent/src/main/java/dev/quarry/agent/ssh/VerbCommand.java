@@ -2,6 +2,7 @@ package dev.quarry.agent.ssh;
 
 import dev.quarry.agent.verbs.VerbOutcome;
 import dev.quarry.agent.verbs.Verbs;
+import dev.quarry.ssh.ChannelCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
@@ -12,13 +13,13 @@ final class VerbCommand extends ChannelCommand {
     private final String commandLine;
 
     VerbCommand(ExecutorService executor, Verbs verbs, String commandLine) {
-        super(executor);
+        super(executor, "the agent");
         this.verbs = verbs;
         this.commandLine = commandLine;
     }
 
     @Override
-    int run(InputStream in, OutputStream out, OutputStream err) {
+    protected int run(InputStream in, OutputStream out, OutputStream err) {
         VerbOutcome outcome = verbs.run(commandLine, in);
         writeLine(outcome.succeeded() ? out : err, outcome.json());
         return outcome.exitCode();

@@ -2,6 +2,7 @@ package dev.quarry.hq.ssh;
 
 import dev.quarry.hq.git.FetchService;
 import java.io.IOException;
+import dev.quarry.ssh.ChannelCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
@@ -12,13 +13,13 @@ final class GitFetchCommand extends ChannelCommand {
     private final String app;
 
     GitFetchCommand(ExecutorService executor, FetchService fetches, String app) {
-        super(executor);
+        super(executor, "HQ");
         this.fetches = fetches;
         this.app = app;
     }
 
     @Override
-    int run(InputStream in, OutputStream out, OutputStream err) throws IOException {
+    protected int run(InputStream in, OutputStream out, OutputStream err) throws IOException {
         if (fetches.send(app, in, out, err)) {
             return 0;
         }

@@ -1,5 +1,8 @@
 package dev.quarry.hq.ssh;
 
+import dev.quarry.ssh.RefusalReasons;
+import dev.quarry.ssh.TerminalRefusal;
+
 /** The one-line reasons HQ gives when it refuses something an SSH client asked for. */
 final class Refusals {
     static final String SHELL = "no shell here: HQ runs git push and quarry commands only; try: ssh quarry@HQ apps";
@@ -10,6 +13,11 @@ final class Refusals {
     static final String X11 = "X11 forwarding refused: HQ has no display; run ssh without -X or -Y";
     static final String PORT_FORWARDING =
             "port forwarding refused: HQ forwards nothing; run ssh without -L, -R, -D or -W";
+
+    /** All of the above, for the shared SSH server; a refused pty says why at once, as OpenSSH -t ends there. */
+    static final RefusalReasons REASONS = new RefusalReasons(SHELL, new TerminalRefusal.WriteAtOnce("quarry: " + PTY),
+            AGENT, X11, PORT_FORWARDING, Refusals::subsystem,
+            channelType -> "quarry: " + PORT_FORWARDING + " (" + printable(channelType) + " channel)");
 
     private Refusals() {}
 

@@ -1,5 +1,6 @@
 package dev.quarry.hq.ssh;
 
+import dev.quarry.ssh.ChannelCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
@@ -14,13 +15,13 @@ final class RefusedCommand extends ChannelCommand {
     private final String user;
 
     RefusedCommand(ExecutorService executor, String reason, String user) {
-        super(executor);
+        super(executor, "HQ");
         this.reason = reason;
         this.user = user;
     }
 
     @Override
-    int run(InputStream in, OutputStream out, OutputStream err) {
+    protected int run(InputStream in, OutputStream out, OutputStream err) {
         LOG.info("refused for {}: {}", user, reason);
         writeLine(err, "quarry: " + reason);
         return 1;

@@ -1,6 +1,7 @@
 package dev.quarry.hq.ssh;
 
 import dev.quarry.hq.commands.Verbs;
+import dev.quarry.ssh.ChannelCommand;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
@@ -12,14 +13,14 @@ final class VerbCommand extends ChannelCommand {
     private final String user;
 
     VerbCommand(ExecutorService executor, Verbs verbs, ParsedCommand.Verb verb, String user) {
-        super(executor);
+        super(executor, "HQ");
         this.verbs = verbs;
         this.verb = verb;
         this.user = user;
     }
 
     @Override
-    int run(InputStream in, OutputStream out, OutputStream err) throws InterruptedException {
+    protected int run(InputStream in, OutputStream out, OutputStream err) throws InterruptedException {
         return verbs.run(verb.name(), verb.arguments(), user, this::clientConnected, out, err);
     }
 }

@@ -1,4 +1,4 @@
-package dev.quarry.hq.ssh;
+package dev.quarry.ssh;
 
 import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.helpers.AbstractConnectionServiceRequestHandler;
@@ -9,12 +9,18 @@ import org.apache.sshd.common.util.buffer.Buffer;
  * command is refused with a reason the user sees (OpenSSH only warns about a failed -R).
  */
 final class ForwardingRequestRefusal extends AbstractConnectionServiceRequestHandler {
+    private final String reason;
+
+    ForwardingRequestRefusal(String reason) {
+        this.reason = reason;
+    }
+
     @Override
     public Result process(ConnectionService service, String request, boolean wantReply, Buffer buffer)
             throws Exception {
         if (request.equals("tcpip-forward") || request.equals("streamlocal-forward@openssh.com")) {
-            if (service.getSession().getAttribute(Sessions.REFUSAL) == null) {
-                service.getSession().setAttribute(Sessions.REFUSAL, Refusals.PORT_FORWARDING);
+            if (service.getSession().getAttribute(RefusingChannelSession.SESSION_REFUSAL) == null) {
+                service.getSession().setAttribute(RefusingChannelSession.SESSION_REFUSAL, reason);
             }
             return Result.ReplyFailure;
         }

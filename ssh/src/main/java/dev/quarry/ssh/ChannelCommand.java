@@ -1,4 +1,4 @@
-package dev.quarry.hq.ssh;
+package dev.quarry.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,25 +13,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A command run on HQ's own threads (never MINA's I/O threads), ending with an exit status. A
- * failure it did not expect is one {@code quarry: ...} line on stderr and status 1.
+ * A command run on the server's own threads (never MINA's I/O threads), ending with an exit status.
+ * A failure it did not expect is one {@code quarry: failed: ...} line on stderr and status 1.
  */
-abstract class ChannelCommand implements Command {
+public abstract class ChannelCommand implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelCommand.class);
 
     private final ExecutorService executor;
+    private final String server;
     private InputStream in;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
     private volatile ChannelSession channel;
 
-    ChannelCommand(ExecutorService executor) {
+    /** @param server who runs it, as a failure without a message names it: "HQ", "the agent" */
+    protected ChannelCommand(ExecutorService executor, String server) {
         this.executor = executor;
+        this.server = server;
     }
 
     /** Runs the command; returns its exit status. */
-    abstract int run(InputStream in, OutputStream out, OutputStream err) throws Exception;
+    protected abstract int run(InputStream in, OutputStream out, OutputStream err) throws Exception;
 
     @Override
     public void start(ChannelSession channel, Environment environment) {
@@ -40,7 +43,7 @@ abstract class ChannelCommand implements Command {
     }
 
     /** Whether the client is still there to see what the command does. */
-    boolean clientConnected() {
+    protected boolean clientConnected() {
         ChannelSession current = channel;
         return current != null && current.isOpen() && !current.isClosing();
     }
@@ -54,7 +57,8 @@ abstract class ChannelCommand implements Command {
             status = 1;
         } catch (Exception | Error e) {
             LOG.warn("{} failed", getClass().getSimpleName(), e);
-            String message = e.getMessage() == null ? "an unexpected error; HQ's log has the details" : e.getMessage();
+            String message = e.getMessage() == null
+                    ? "an unexpected error; " + server + "'s log has the details" : e.getMessage();
             writeLine(err, "quarry: failed: " + message.lines().findFirst().orElse(""));
             status = 1;
         }
@@ -63,13 +67,14 @@ abstract class ChannelCommand implements Command {
         exit.onExit(status);
     }
 
-    /** Nothing to stop: when the client leaves, the streams end and so does the command. */
+    /** Nothing to stop: a command in progress is left to finish when the client leaves, so state stays whole. */
     @Override
     public void destroy(ChannelSession channel) {
-        // a deploy in progress is left to finish, so the stack's state stays whole
+        // nothing to interrupt
     }
 
-    static void writeLine(OutputStream stream, String line) {
+    /** Writes one line and flushes it; a client that left is not an error. */
+    protected static void writeLine(OutputStream stream, String line) {
         try {
             stream.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             stream.flush();

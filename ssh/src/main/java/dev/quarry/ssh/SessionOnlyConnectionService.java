@@ -1,6 +1,7 @@
-package dev.quarry.hq.ssh;
+package dev.quarry.ssh;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -12,8 +13,11 @@ import org.apache.sshd.server.session.ServerConnectionService;
  * refused at once with a reason OpenSSH prints ("open failed: administratively prohibited: ...").
  */
 final class SessionOnlyConnectionService extends ServerConnectionService {
-    SessionOnlyConnectionService(AbstractServerSession session) throws SshException {
+    private final UnaryOperator<String> reason;
+
+    SessionOnlyConnectionService(AbstractServerSession session, UnaryOperator<String> reason) throws SshException {
         super(session);
+        this.reason = reason;
     }
 
     @Override
@@ -30,8 +34,8 @@ final class SessionOnlyConnectionService extends ServerConnectionService {
     }
 
     private void refuse(long sender, String type) throws IOException {
-        String reason = "quarry: " + Refusals.PORT_FORWARDING + " (" + Refusals.printable(type) + " channel)";
-        Buffer reply = getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_OPEN_FAILURE, reason.length() + 32);
-        sendChannelOpenFailure(reply, sender, SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, reason, "");
+        String line = reason.apply(type);
+        Buffer reply = getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_OPEN_FAILURE, line.length() + 32);
+        sendChannelOpenFailure(reply, sender, SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, line, "");
     }
 }
