@@ -18,7 +18,7 @@ import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.ssh.CommandRouter;
 import dev.quarry.hq.ssh.KeyFolderAuthenticator;
 import dev.quarry.hq.ssh.SshEndpoint;
-import dev.quarry.hq.state.AtomicFiles;
+import dev.quarry.files.AtomicFiles;
 import dev.quarry.hq.state.FileStateStore;
 import dev.quarry.hq.state.StateStore;
 import dev.quarry.ssh.LockedDownServer;

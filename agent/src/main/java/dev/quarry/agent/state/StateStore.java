@@ -1,5 +1,6 @@
 package dev.quarry.agent.state;
 
+import dev.quarry.files.AtomicFiles;
 import dev.quarry.agent.protocol.AgentJson;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import java.io.IOException;

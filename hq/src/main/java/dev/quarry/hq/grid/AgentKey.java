@@ -1,7 +1,7 @@
 package dev.quarry.hq.grid;
 
 import dev.quarry.agent.client.AgentConnector;
-import dev.quarry.hq.state.AtomicFiles;
+import dev.quarry.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.quarry.hq.lock;
 
-import dev.quarry.hq.state.AtomicFiles;
+import dev.quarry.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.quarry.hq.release;
 
-import dev.quarry.hq.state.AtomicFiles;
+import dev.quarry.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

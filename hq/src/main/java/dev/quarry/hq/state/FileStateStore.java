@@ -1,5 +1,6 @@
 package dev.quarry.hq.state;
 
+import dev.quarry.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;

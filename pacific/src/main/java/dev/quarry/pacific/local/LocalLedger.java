@@ -1,5 +1,6 @@
 package dev.quarry.pacific.local;
 
+import dev.quarry.files.AtomicFiles;
 import static java.util.Objects.requireNonNull;
 
 import dev.quarry.pacific.provider.CloudFailure;

@@ -1,9 +1,11 @@
 package dev.quarry.router.apply;
 
+import dev.quarry.files.AtomicFiles;
 import dev.quarry.router.model.RouterSettings;
 import dev.quarry.router.render.MainConfigRenderer;
 import dev.quarry.router.render.RenderedStack;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,13 +86,14 @@ final class ConfigTree {
             }
         }
         for (RenderedStack stack : changed) {
-            AtomicFiles.writeDurably(stacks.resolve(stack.stack() + ".map"), stack.map());
-            AtomicFiles.writeDurably(stacks.resolve(stack.stack() + ".conf"), stack.conf());
+            AtomicFiles.writeNew(stacks.resolve(stack.stack() + ".map"), stack.map().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writeNew(stacks.resolve(stack.stack() + ".conf"), stack.conf().getBytes(StandardCharsets.UTF_8));
         }
         int count = allDomains.values().stream().mapToInt(List::size).sum();
         int longest = allDomains.values().stream().flatMap(List::stream).mapToInt(String::length).max().orElse(0);
-        AtomicFiles.writeDurably(next.mainConfig(),
-                MainConfigRenderer.render(settings, prefix.toString(), next.number(), count, longest));
+        AtomicFiles.writeNew(next.mainConfig(),
+                MainConfigRenderer.render(settings, prefix.toString(), next.number(), count, longest)
+                        .getBytes(StandardCharsets.UTF_8));
         AtomicFiles.syncFolder(stacks);
         AtomicFiles.syncFolder(next.folder());
         return next;

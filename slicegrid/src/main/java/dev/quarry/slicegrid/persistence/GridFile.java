@@ -4,17 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.quarry.files.AtomicFiles;
 import dev.quarry.slicegrid.GridSnapshot;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Reads and writes grid.json. A write goes to a temporary file beside it, is forced to disk, then renamed
@@ -51,38 +45,6 @@ public final class GridFile {
     }
 
     public static void write(Path file, GridSnapshot snapshot) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(GridDocument.of(snapshot));
-        Path directory = file.toAbsolutePath().getParent();
-        Path temporary = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            move(temporary, file);
-            forceDirectory(directory);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void move(Path temporary, Path file) throws IOException {
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-            throw new IOException(file + ": cannot replace the file atomically on this file system", notAtomic);
-        }
-    }
-
-    /** Makes the rename itself durable; some systems cannot open a directory, which is fine to skip. */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException notSupported) {
-            // the rename is done; only its durability on a crash is less certain here
-        }
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(GridDocument.of(snapshot)));
     }
 }

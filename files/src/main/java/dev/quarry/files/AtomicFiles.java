@@ -1,8 +1,9 @@
-package dev.quarry.hq.state;
+package dev.quarry.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,8 +13,8 @@ import java.util.Deque;
 import java.util.UUID;
 
 /**
- * Writes a file so that a crash leaves either the old content or the new, never a mix: a temporary
- * file in the same folder, fsync, rename over the target, fsync of the folder.
+ * Writes that a crash cannot tear: the new content goes to a temporary file beside the target, is
+ * forced to disk, renamed over the target in one step, and the folder entry is forced too.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -24,19 +25,32 @@ public final class AtomicFiles {
         createFolders(folder);
         Path temporary = folder.resolve("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeNew(temporary, bytes);
+            move(temporary, file);
             syncFolder(folder);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Writes a file that must not exist yet and forces it to disk (its folder entry is the caller's to sync). */
+    public static void writeNew(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Points {@code link} at {@code target} in one step: a new symlink renamed over the old one. */
+    public static void replaceSymlink(Path link, Path target) throws IOException {
+        Path temporary = link.resolveSibling(link.getFileName() + ".next");
+        Files.deleteIfExists(temporary);
+        Files.createSymbolicLink(temporary, target);
+        move(temporary, link);
+        syncFolder(link.toAbsolutePath().getParent());
     }
 
     /** Creates {@code folder} and its missing parents, syncing each parent that gained an entry. */
@@ -56,6 +70,15 @@ public final class AtomicFiles {
     public static void syncFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException(to + ": cannot be replaced atomically on this file system; keep it on one local"
+                    + " file system", e);
         }
     }
 }

@@ -1,0 +1,52 @@
+package dev.quarry.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Atomic writes on the real file system: the content lands whole, no temporary file is left behind. */
+class AtomicFilesTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void replacesAFileAndMakesItsFolders() throws Exception {
+        Path file = folder.resolve("a/b/state.json");
+
+        AtomicFiles.write(file, "one".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, "two".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("two", Files.readString(file));
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void writeNewRefusesAFileThatExists() throws Exception {
+        Path file = Files.writeString(folder.resolve("taken"), "x");
+
+        assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.writeNew(file, new byte[] {1}));
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void repointsASymlinkInOneStep() throws Exception {
+        Path first = Files.createDirectories(folder.resolve("generations/1"));
+        Path second = Files.createDirectories(folder.resolve("generations/2"));
+        Path live = folder.resolve("live");
+
+        AtomicFiles.replaceSymlink(live, folder.relativize(first));
+        AtomicFiles.replaceSymlink(live, folder.relativize(second));
+
+        assertEquals(folder.relativize(second), Files.readSymbolicLink(live));
+    }
+}
