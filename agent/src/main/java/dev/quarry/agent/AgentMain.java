@@ -2,6 +2,11 @@ package dev.quarry.agent;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -9,7 +14,46 @@ import java.util.concurrent.CountDownLatch;
  * containers keep running when it stops; the next agent on the same home finds them again.
  */
 public final class AgentMain {
+    static final String USAGE = "agent [--home DIR] [--listen ADDR:PORT] [--hq-key FILE] [--ports FROM-TO]"
+            + " [--docker-host URL]";
+    private static final List<String> OPTIONS = List.of("--home", "--listen", "--hq-key", "--ports", "--docker-host");
+
     private AgentMain() {}
+
+    /**
+     * {@code java -cp ... dev.quarry.agent.AgentMain agent [options]}: the same words as {@code quarry agent},
+     * for a JVM that holds the agent but not the CLI (pacific's local servers started by HQ).
+     */
+    public static void main(String[] args) {
+        AgentSettings settings;
+        try {
+            settings = parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("quarry agent: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(serve(settings, System.out, System.err));
+    }
+
+    /** The settings from {@code agent} and its options, as {@link #USAGE} shows them. */
+    static AgentSettings parse(List<String> args) {
+        List<String> rest = new ArrayList<>(args);
+        if (rest.isEmpty() || !rest.removeFirst().equals("agent")) {
+            throw new IllegalArgumentException("usage: " + USAGE);
+        }
+        Map<String, String> values = new HashMap<>();
+        while (!rest.isEmpty()) {
+            String option = rest.removeFirst();
+            if (rest.isEmpty() || !OPTIONS.contains(option)) {
+                throw new IllegalArgumentException("unknown argument " + option + "; usage: " + USAGE);
+            }
+            values.put(option, rest.removeFirst());
+        }
+        return AgentOptions.of(Optional.ofNullable(values.get("--home")), Optional.ofNullable(values.get("--listen")),
+                Optional.ofNullable(values.get("--hq-key")), Optional.ofNullable(values.get("--ports")),
+                Optional.ofNullable(values.get("--docker-host")), System.getenv());
+    }
 
     /** Serves until stopped; answers the exit status (1 when the agent could not start). */
     public static int serve(AgentSettings settings, PrintStream out, PrintStream err) {

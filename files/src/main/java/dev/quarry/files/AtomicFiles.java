@@ -66,6 +66,26 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Removes a folder and everything in it so that it disappears in one step: it is renamed to a hidden
+     * sibling first (durably), then that is deleted. A crash leaves either the folder or a hidden leftover.
+     * A folder that does not exist is fine.
+     */
+    public static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path parent = folder.toAbsolutePath().getParent();
+        Path doomed = parent.resolve("." + folder.getFileName() + ".removed-" + UUID.randomUUID());
+        move(folder, doomed);
+        syncFolder(parent);
+        try (java.util.stream.Stream<Path> paths = Files.walk(doomed)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /** Makes a folder's entries (created, renamed, deleted files) durable. */
     public static void syncFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {

@@ -49,4 +49,18 @@ class AtomicFilesTest {
 
         assertEquals(folder.relativize(second), Files.readSymbolicLink(live));
     }
+
+    @Test
+    void deleteFolderRemovesTheTreeAndLeavesNothingBeside() throws Exception {
+        Path doomed = folder.resolve("servers/s3");
+        AtomicFiles.write(doomed.resolve("agent/state.json"), "x".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(folder.resolve("servers/keep"), "kept");
+
+        AtomicFiles.deleteFolder(doomed);
+        AtomicFiles.deleteFolder(doomed);
+
+        try (Stream<Path> files = Files.list(folder.resolve("servers"))) {
+            assertEquals(List.of(folder.resolve("servers/keep")), files.toList());
+        }
+    }
 }

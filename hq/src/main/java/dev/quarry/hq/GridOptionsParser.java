@@ -1,12 +1,17 @@
 package dev.quarry.hq;
 
 import dev.quarry.hq.grid.GridSettings;
+import dev.quarry.hq.grid.ServerSource;
+import dev.quarry.slicegrid.model.Resources;
 import dev.quarry.router.model.RouterSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 
-/** The grid settings from {@code --router}, {@code --local-servers}, {@code --max-servers} and {@code --drain-grace}. */
+/**
+ * The grid settings from {@code --router}, {@code --provider}, {@code --min-servers} (or its older name
+ * {@code --local-servers}), {@code --max-servers}, {@code --server-size} and {@code --drain-grace}.
+ */
 final class GridOptionsParser {
     private GridOptionsParser() {}
 
@@ -16,15 +21,41 @@ final class GridOptionsParser {
             throw new IllegalArgumentException("--router " + values.get("--router") + ": give the port the router"
                     + " listens on, such as 127.0.0.1:8080");
         }
-        int local = count("--local-servers", values.getOrDefault("--local-servers", "0"));
+        if (values.containsKey("--min-servers") && values.containsKey("--local-servers")) {
+            throw new IllegalArgumentException("give --min-servers or --local-servers (its older name), not both");
+        }
+        String least = values.containsKey("--min-servers") ? "--min-servers" : "--local-servers";
+        int local = count(least, values.getOrDefault(least, "0"));
         int most = count("--max-servers", values.getOrDefault("--max-servers", Integer.toString(local)));
         if (most < local) {
-            throw new IllegalArgumentException("--max-servers " + most + " is below --local-servers " + local);
+            throw new IllegalArgumentException("--max-servers " + most + " is below " + least + " " + local);
         }
         GridSettings settings = GridSettings.of(new RouterSettings(router.getAddress().getHostAddress(),
                 router.getPort(), 2, 1024), local).withMaxServers(most);
+        if (values.containsKey("--provider")) {
+            settings = settings.withSource(ServerSource.of(values.get("--provider")));
+        }
+        if (values.containsKey("--server-size")) {
+            settings = settings.withServerCapacity(size(values.get("--server-size")));
+        }
         String grace = values.get("--drain-grace");
         return grace == null ? settings : settings.withDrainGrace(duration("--drain-grace", grace));
+    }
+
+    /** {@code 2048M,1000m} or {@code 2G,1}: memory in MiB (M) or GiB (G), cpu in millicores (m) or cores. */
+    static Resources size(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("([0-9]{1,7})([MG]),([0-9]{1,6})(m?)").matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("--server-size " + text + ": give memory and cpu such as 2048M,1000m"
+                    + " or 2G,1");
+        }
+        long memory = Long.parseLong(matcher.group(1)) * (matcher.group(2).equals("G") ? 1024 : 1);
+        long cpu = Long.parseLong(matcher.group(3)) * (matcher.group(4).isEmpty() ? 1000 : 1);
+        if (memory < 1 || cpu < 1 || memory > Integer.MAX_VALUE || cpu > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--server-size " + text + ": a server needs some memory and cpu");
+        }
+        return Resources.of((int) memory, (int) cpu);
     }
 
     private static int count(String option, String text) {

@@ -7,7 +7,9 @@ import dev.quarry.hq.grid.GridSettings;
 import dev.quarry.hq.grid.LocalServerStarter;
 import dev.quarry.hq.grid.ServerRequest;
 import dev.quarry.hq.grid.ServerSettings;
-import dev.quarry.hq.grid.ServerStarter;
+import dev.quarry.hq.grid.ProviderServers;
+import dev.quarry.hq.grid.ServerSource;
+import dev.quarry.hq.grid.ServerSupply;
 import dev.quarry.hq.grid.ServerStore;
 import dev.quarry.hq.launch.Converger;
 import dev.quarry.hq.launch.GridLauncher;
@@ -25,7 +27,13 @@ import dev.quarry.hq.release.SourceFolders;
 import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.state.StateStore;
 import dev.quarry.router.apply.Router;
+import dev.quarry.pacific.agent.HqPublicKey;
+import dev.quarry.pacific.digitalocean.DigitalOceanProvider;
+import dev.quarry.pacific.local.LocalProvider;
+import dev.quarry.pacific.provider.CloudFailure;
+import dev.quarry.pacific.provider.CloudProvider;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.security.KeyPair;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +50,7 @@ final class HqGrid implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HqGrid.class);
     private final Agents agents;
     private final Optional<LocalServerStarter> local;
+    private final Optional<ProviderServers> cloud;
     private final Router router;
     private final Grid grid;
     private final GridLauncher launcher;
@@ -49,10 +58,11 @@ final class HqGrid implements AutoCloseable {
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-reconcile").daemon().factory());
 
-    private HqGrid(Agents agents, Optional<LocalServerStarter> local, Router router, Grid grid, GridLauncher launcher,
-            Reconciler reconciler) {
+    private HqGrid(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud, Router router,
+            Grid grid, GridLauncher launcher, Reconciler reconciler) {
         this.agents = agents;
         this.local = local;
+        this.cloud = cloud;
         this.router = router;
         this.grid = grid;
         this.launcher = launcher;
@@ -63,15 +73,25 @@ final class HqGrid implements AutoCloseable {
             throws IOException, InterruptedException {
         KeyPair key = AgentKey.ensure(home.etc());
         Agents agents = Agents.open(key, home.etc().resolve("agent_known_hosts"));
-        Optional<LocalServerStarter> local = settings.startsLocalServers() ? Optional.of(new LocalServerStarter(
-                home.root().resolve("local"), AgentKey.publicKey(home.etc()), settings.localCapacity()))
-                : Optional.empty();
+        Optional<LocalServerStarter> local = Optional.empty();
+        Optional<ProviderServers> cloud = Optional.empty();
         Router router = null;
         try {
+            Optional<ServerSupply> supply = Optional.empty();
+            if (settings.addsServers()) {
+                if (settings.source() == ServerSource.EMBEDDED) {
+                    local = Optional.of(new LocalServerStarter(home.root().resolve("local"),
+                            AgentKey.publicKey(home.etc()), settings.localCapacity()));
+                    supply = Optional.of(local.get().supply());
+                } else {
+                cloud = Optional.of(new ProviderServers(provider(home, settings.source())));
+                    supply = Optional.of(cloud.get().supply());
+                }
+            }
             ServerStore servers = new ServerStore(store);
-            startLocalServers(servers, local, settings);
-            Grid grid = Grid.open(servers, agents, home.root().resolve("grid").resolve("grid.json"),
-                    local.map(starter -> (ServerStarter) starter), settings.maxServers(), settings.localCapacity());
+            startServers(servers, local, supply, settings);
+            Grid grid = Grid.open(servers, agents, home.root().resolve("grid").resolve("grid.json"), supply,
+                    settings.localServers(), settings.maxServers(), settings.localCapacity());
             lockDownOnMembershipChange(grid);
             LeftoverNginx.stop(home.root().resolve("router"));
             router = Router.start(home.root().resolve("router"), settings.router());
@@ -82,30 +102,50 @@ final class HqGrid implements AutoCloseable {
             GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
             Reconciler reconciler = new Reconciler(state, targets, converger, locks, grid,
                     new SourceFolders(home.stacks()));
-            return new HqGrid(agents, local, router, grid, launcher, reconciler);
+            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            closeAll(agents, local, router);
+            closeAll(agents, local, cloud, router);
             throw e;
         }
     }
 
-    /** Starts the agents of local servers again (they ran in an earlier HQ), then adds local servers up to the count. */
-    private static void startLocalServers(ServerStore servers, Optional<LocalServerStarter> local,
-            GridSettings settings) throws IOException {
-        if (local.isEmpty()) {
+    /**
+     * pacific's provider for the source: local servers as agent processes under {@code local-servers/}, or
+     * DigitalOcean with the settings and token under {@code etc/cloud/}.
+     */
+    private static CloudProvider provider(QuarryHome home, ServerSource source) throws IOException {
+        HqPublicKey hqKey = new HqPublicKey(Files.readString(AgentKey.publicKey(home.etc())).strip());
+        try {
+            return switch (source) {
+                case LOCAL -> LocalProvider.atHome(home.root().resolve("local-servers"), hqKey);
+                case DIGITALOCEAN -> DigitalOceanProvider.fromHome(home.root(), hqKey);
+                case EMBEDDED -> throw new IllegalArgumentException("embedded servers come from no provider");
+            };
+        } catch (CloudFailure e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the agents of HQ's own local servers again (they ran in an earlier HQ), then adds servers up
+     * to the grid's minimum.
+     */
+    private static void startServers(ServerStore servers, Optional<LocalServerStarter> local,
+            Optional<ServerSupply> supply, GridSettings settings) throws IOException {
+        if (supply.isEmpty()) {
             return;
         }
         int count = 0;
         for (ServerSettings server : servers.list()) {
-            if (server.isLocal()) {
+            if (server.isLocal() && local.isPresent()) {
                 servers.save(local.get().start(ServerRequest.again(server)));
-                count++;
             }
+            count++;
         }
         for (int number = 1; count < settings.localServers(); number++) {
             if (servers.read("s" + number).isEmpty()) {
-                servers.save(local.get().start(new ServerRequest("s" + number, settings.localCapacity(), Set.of(),
-                        Optional.empty())));
+                servers.save(supply.get().starter().start(new ServerRequest("s" + number, settings.localCapacity(),
+                        Set.of(), Optional.empty())));
                 count++;
             }
         }
@@ -150,10 +190,11 @@ final class HqGrid implements AutoCloseable {
     @Override
     public void close() throws IOException {
         schedule.shutdownNow();
-        closeAll(agents, local, router);
+        closeAll(agents, local, cloud, router);
     }
 
-    private static void closeAll(Agents agents, Optional<LocalServerStarter> local, Router router) throws IOException {
+    private static void closeAll(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud,
+            Router router) throws IOException {
         try {
             if (router != null) {
                 router.close();
@@ -162,6 +203,9 @@ final class HqGrid implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             agents.close();
+            if (cloud.isPresent()) {
+                cloud.get().close();
+            }
             if (local.isPresent()) {
                 local.get().close();
             }

@@ -15,11 +15,13 @@ import java.util.concurrent.CountDownLatch;
  * {@code hq listening on ADDR:PORT} once it accepts connections. {@code quarry hq} calls {@link #serve} too.
  */
 public final class HqMain {
-    static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--local-servers N]"
-            + " [--max-servers N] [--drain-grace DURATION]]";
-    private static final List<String> GRID_OPTIONS = List.of("--local-servers", "--max-servers", "--drain-grace");
-    private static final List<String> OPTIONS = List.of("--home", "--listen", "--router", "--local-servers",
-            "--max-servers", "--drain-grace");
+    static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT"
+            + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N] [--server-size MEM,CPU]"
+            + " [--drain-grace DURATION]]";
+    private static final List<String> GRID_OPTIONS = List.of("--provider", "--min-servers", "--local-servers",
+            "--max-servers", "--server-size", "--drain-grace");
+    private static final List<String> OPTIONS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("--home", "--listen", "--router"), GRID_OPTIONS.stream()).toList();
 
     private HqMain() {}
 
@@ -74,8 +76,8 @@ public final class HqMain {
                 Optional.ofNullable(values.get("--listen")), System.getenv());
         if (!values.containsKey("--router")) {
             if (values.keySet().stream().anyMatch(GRID_OPTIONS::contains)) {
-                throw new IllegalArgumentException("--local-servers, --max-servers and --drain-grace need --router"
-                        + " ADDR:PORT, where the router listens");
+                throw new IllegalArgumentException(String.join(", ", GRID_OPTIONS) + " need --router ADDR:PORT,"
+                        + " where the router listens");
             }
             return options;
         }

@@ -45,7 +45,41 @@ class HqOptionsTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> HqMain.parse(List.of("--port", "22")));
         assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT"
-                + " [--local-servers N] [--max-servers N] [--drain-grace DURATION]]", error.getMessage());
+                + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N]"
+                + " [--server-size MEM,CPU] [--drain-grace DURATION]]", error.getMessage());
+    }
+
+    @Test
+    void gridOptionsChooseTheProviderTheLimitsAndTheSizeOfANewServer() {
+        dev.quarry.hq.grid.GridSettings grid = HqMain.parse(List.of("--router", "127.0.0.1:8080", "--provider",
+                "local", "--min-servers", "1", "--max-servers", "3", "--server-size", "2G,1")).grid().orElseThrow();
+
+        assertEquals(dev.quarry.hq.grid.ServerSource.LOCAL, grid.source());
+        assertEquals(1, grid.localServers());
+        assertEquals(3, grid.maxServers());
+        assertEquals(dev.quarry.slicegrid.model.Resources.of(2048, 1000), grid.localCapacity());
+        assertEquals(dev.quarry.hq.grid.ServerSource.EMBEDDED, HqMain.parse(List.of("--router", "127.0.0.1:8080",
+                "--local-servers", "2")).grid().orElseThrow().source());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--provider=aws", "--server-size=2T,1", "--server-size=0M,1", "--min-servers=3",
+        "--drain-grace=soon"})
+    void badGridOptionsAreOneLineErrorsNamingTheOption(String option) {
+        String[] parts = option.split("=");
+        List<String> words = new java.util.ArrayList<>(List.of("--router", "127.0.0.1:8080", "--max-servers", "2"));
+        words.addAll(List.of(parts[0], parts[1]));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> HqMain.parse(words));
+        assertTrue(error.getMessage().startsWith(parts[0]) || error.getMessage().contains(parts[0]),
+                error.getMessage());
+        assertTrue(!error.getMessage().contains("\n"), error.getMessage());
+    }
+
+    @Test
+    void gridOptionsWithoutARouterAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> HqMain.parse(List.of("--provider", "local")));
+        assertTrue(error.getMessage().endsWith("need --router ADDR:PORT, where the router listens"), error.getMessage());
     }
 
     @Test

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code quarry hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--local-servers N] [--max-servers N]
- * [--drain-grace D]]}: runs HQ in the foreground until stopped; with a router it runs pushes on its grid.
+ * {@code quarry hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--provider NAME] [--min-servers N]
+ * [--max-servers N] [--server-size MEM,CPU] [--drain-grace D]]}: runs HQ in the foreground until stopped; with a router it runs pushes on its grid.
  */
 @Command(name = "hq", mixinStandardHelpOptions = true,
         description = "Run HQ, the SSH endpoint for git push and quarry commands, until stopped.")
@@ -31,12 +31,24 @@ public final class HqCommand implements Callable<Integer> {
             description = "run the grid: nginx listens here for the apps' domains (without it pushes are only recorded)")
     String router;
 
-    @Option(names = "--local-servers", paramLabel = "N", description = "local servers to start (with --router)")
-    String localServers;
+    @Option(names = "--provider", paramLabel = "NAME",
+            description = "where servers come from: embedded (agents in HQ's process, the default), local (an agent"
+                    + " process per server on its own loopback address) or digitalocean (droplets; settings and"
+                    + " token in HOME/etc/cloud/)")
+    String provider;
+
+    @Option(names = {"--min-servers", "--local-servers"}, paramLabel = "N",
+            description = "servers the grid keeps at least, made at start when missing (with --router)")
+    String minServers;
 
     @Option(names = "--max-servers", paramLabel = "N",
-            description = "the grid grows with local servers up to N when full (default: --local-servers)")
+            description = "the grid grows up to N servers when full and gives back empty ones above --min-servers"
+                    + " (default: --min-servers)")
     String maxServers;
+
+    @Option(names = "--server-size", paramLabel = "MEM,CPU",
+            description = "what to ask for when adding a server, such as 2G,1 or 2048M,1000m (default 8G,8)")
+    String serverSize;
 
     @Option(names = "--drain-grace", paramLabel = "DURATION",
             description = "how long old containers keep serving after routes switch (default 2s)")
@@ -63,8 +75,10 @@ public final class HqCommand implements Callable<Integer> {
         add(words, "--home", home);
         add(words, "--listen", listen);
         add(words, "--router", router);
-        add(words, "--local-servers", localServers);
+        add(words, "--provider", provider);
+        add(words, "--min-servers", minServers);
         add(words, "--max-servers", maxServers);
+        add(words, "--server-size", serverSize);
         add(words, "--drain-grace", drainGrace);
         return words;
     }

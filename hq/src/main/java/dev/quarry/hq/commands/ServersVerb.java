@@ -5,13 +5,22 @@ import dev.quarry.hq.grid.GridListing;
 import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.grid.ServerSettings;
 import dev.quarry.hq.state.JsonValues;
+import dev.quarry.slicegrid.BlockLoad;
+import dev.quarry.slicegrid.model.Resources;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** {@code servers [--json]}: the grid's servers, their capacity and tags, and what their agents run now. */
+/**
+ * {@code servers [--json]}: the grid's servers — id, address, size, what containers reserve and what is
+ * free, tags, where each came from, its hourly price — with the grid's total, and whether each agent answers.
+ */
 final class ServersVerb implements Verb {
     static final String USAGE = "servers [--json]";
 
@@ -21,9 +30,18 @@ final class ServersVerb implements Verb {
         this.grid = grid;
     }
 
-    /** One server as {@code --json} shows it. */
-    record ServerRow(String id, String host, int agentPort, int memoryMebibytes, int cpuMillicores, List<String> tags,
-            boolean local, int containers, String agent) { }
+    /** One server as {@code --json} shows it (memory in MiB, cpu in millicores, price in US dollars an hour). */
+    record ServerRow(String id, String host, int agentPort, int memoryMebibytes, int cpuMillicores,
+            int usedMemoryMebibytes, int usedCpuMillicores, List<String> tags, String provider, String providerId,
+            BigDecimal hourlyPrice, boolean local, int containers, String agent) {
+        Resources size() {
+            return Resources.of(memoryMebibytes, cpuMillicores);
+        }
+
+        Resources used() {
+            return Resources.of(usedMemoryMebibytes, usedCpuMillicores);
+        }
+    }
 
     @Override
     public int run(VerbContext context) {
@@ -36,25 +54,51 @@ final class ServersVerb implements Verb {
                     + " (and --local-servers N) to run containers" : "no servers yet: add one, or start HQ with"
                     + " --local-servers N");
         } else {
-            List<List<String>> lines = rows.stream().map(row -> List.of(row.id(), row.host() + ":" + row.agentPort(),
-                    row.memoryMebibytes() + "M", row.cpuMillicores() + "m", String.join(",", row.tags()),
-                    row.local() ? "local" : "", Integer.toString(row.containers()), row.agent())).toList();
-            context.out().print(TextTable.render(List.of("ID", "AGENT", "MEMORY", "CPU", "TAGS", "KIND", "CONTAINERS",
-                    "STATE"), lines));
+            context.out().print(TextTable.render(List.of("ID", "ADDRESS", "SIZE", "USED", "FREE", "TAGS", "PROVIDER",
+                    "$/HOUR", "CONTAINERS", "STATE"), lines(rows)));
         }
         return 0;
     }
 
+    private static List<List<String>> lines(List<ServerRow> rows) {
+        List<List<String>> lines = new ArrayList<>();
+        Resources size = Resources.NONE;
+        Resources used = Resources.NONE;
+        BigDecimal price = BigDecimal.ZERO;
+        int containers = 0;
+        for (ServerRow row : rows) {
+            lines.add(List.of(row.id(), row.host() + ":" + row.agentPort(), row.size().toString(),
+                    row.used().toString(), row.size().minus(row.used()).toString(), String.join(",", row.tags()),
+                    row.provider(), price(row.hourlyPrice()), Integer.toString(row.containers()), row.agent()));
+            size = size.plus(row.size());
+            used = used.plus(row.used());
+            price = price.add(row.hourlyPrice());
+            containers += row.containers();
+        }
+        lines.add(List.of("total", rows.size() + (rows.size() == 1 ? " server" : " servers"), size.toString(),
+                used.toString(), size.minus(used).toString(), "", "", price(price), Integer.toString(containers), ""));
+        return lines;
+    }
+
+    private static String price(BigDecimal dollars) {
+        return dollars.signum() == 0 ? "0" : dollars.stripTrailingZeros().toPlainString();
+    }
+
     private static List<ServerRow> rows(Grid grid) {
         GridListing listing = grid.list();
+        Map<String, BlockLoad> loads = grid.snapshot().blocks().stream()
+                .collect(Collectors.toMap(load -> load.block().id(), Function.identity()));
         List<ServerRow> rows = new ArrayList<>();
         for (ServerSettings server : grid.servers()) {
             long count = listing.containers().stream().map(RunningContainer::server)
                     .filter(on -> on.id().equals(server.id())).count();
-            String agent = listing.isUnknown(server.id()) ? "unreachable: " + listing.unreachable().get(server.id())
-                    : "up";
+            String agent = grid.isLeaving(server.id()) ? "leaving"
+                    : listing.isUnknown(server.id()) ? "unreachable: " + listing.unreachable().get(server.id()) : "up";
+            Resources used = Optional.ofNullable(loads.get(server.id())).map(BlockLoad::used).orElse(Resources.NONE);
             rows.add(new ServerRow(server.id(), server.host(), server.agentPort(), server.memoryMebibytes(),
-                    server.cpuMillicores(), server.tags(), server.isLocal(), (int) count, agent));
+                    server.cpuMillicores(), used.memoryMebibytes(), used.cpuMillicores(), server.tags(),
+                    server.isFromProvider() ? server.provider() : server.isLocal() ? "embedded" : "manual",
+                    server.providerId(), server.hourlyPrice(), server.isLocal(), (int) count, agent));
         }
         return rows;
     }

@@ -17,13 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Agents implements AutoCloseable {
     private final AgentConnector loopback;
     private final AgentConnector remote;
+    private final Path knownHosts;
     private final Map<String, Held> clients = new ConcurrentHashMap<>();
 
     private record Held(ServerSettings server, AgentClient client) { }
 
-    private Agents(AgentConnector loopback, AgentConnector remote) {
+    private Agents(AgentConnector loopback, AgentConnector remote, Path knownHosts) {
         this.loopback = loopback;
         this.remote = remote;
+        this.knownHosts = knownHosts;
     }
 
     public static Agents open(KeyPair hqKey, Path knownHosts) {
@@ -31,7 +33,7 @@ public final class Agents implements AutoCloseable {
                 AgentTimeouts.DEFAULT);
         try {
             return new Agents(loopback, AgentConnector.open(hqKey, knownHosts, HostKeyPolicy.KNOWN_ONLY,
-                    AgentTimeouts.DEFAULT));
+                    AgentTimeouts.DEFAULT), knownHosts);
         } catch (RuntimeException e) {
             loopback.close();
             throw e;
@@ -52,6 +54,15 @@ public final class Agents implements AutoCloseable {
             return new Held(server, connector.client(server.host(), server.agentPort()));
         });
         return held.client();
+    }
+
+    /** A removed server: its client is closed and its host key forgotten. */
+    public void forget(ServerSettings server) throws java.io.IOException {
+        Held held = clients.remove(server.id());
+        if (held != null) {
+            held.client().close();
+        }
+        KnownHostLines.forget(knownHosts, server.host(), server.agentPort());
     }
 
     @Override

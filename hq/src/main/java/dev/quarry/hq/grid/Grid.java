@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * HQ's grid: its servers (state), their agents, and slicegrid's placement of containers on them. The
- * launcher and the reconciler place and free containers here; when the grid is full and a
- * {@link ServerStarter} is configured, a server is added and the container placed again.
+ * launcher and the reconciler place and free containers here. With a {@link ServerSupply}, a full grid
+ * gets a server added (up to the maximum) and the container placed again, and a server left empty above
+ * the minimum is drained and given back ({@link ServerRetirement}).
  */
 public final class Grid {
     private static final Logger LOG = LoggerFactory.getLogger(Grid.class);
@@ -29,26 +31,30 @@ public final class Grid {
     private final ServerStore servers;
     private final Agents agents;
     private final SliceTable table;
-    private final Optional<ServerStarter> starter;
+    private final Optional<ServerSupply> supply;
+    private final Set<String> leaving = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<java.util.function.Consumer<List<ServerSettings>>> membershipListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Grid(ServerStore servers, Agents agents, SliceTable table, Optional<ServerStarter> starter) {
+    private Grid(ServerStore servers, Agents agents, SliceTable table, Optional<ServerSupply> supply) {
         this.servers = servers;
         this.agents = agents;
         this.table = table;
-        this.starter = starter;
+        this.supply = supply;
     }
 
     /**
      * @param gridFile grid/grid.json
-     * @param maxServers how many servers the starter may bring the grid to (ignored without a starter)
-     * @param newServer the capacity to ask a starter for
+     * @param supply adds and removes servers; empty: the grid is the servers it has
+     * @param minServers the fewest servers the grid shrinks to (ignored without a supply)
+     * @param maxServers the most servers the grid grows to (ignored without a supply)
+     * @param newServer the capacity to ask for when adding a server (more when a container needs more)
      */
-    public static Grid open(ServerStore servers, Agents agents, Path gridFile, Optional<ServerStarter> starter,
-            int maxServers, Resources newServer) throws IOException {
-        int most = starter.isPresent() ? maxServers : 0;
-        return new Grid(servers, agents, SliceTable.load(gridFile, servers.list(), most, newServer), starter);
+    public static Grid open(ServerStore servers, Agents agents, Path gridFile, Optional<ServerSupply> supply,
+            int minServers, int maxServers, Resources newServer) throws IOException {
+        int least = supply.isPresent() ? minServers : Integer.MAX_VALUE;
+        int most = supply.isPresent() ? maxServers : 0;
+        return new Grid(servers, agents, SliceTable.load(gridFile, servers.list(), least, most, newServer), supply);
     }
 
     public List<ServerSettings> servers() {
@@ -59,6 +65,11 @@ public final class Grid {
         return servers.read(id);
     }
 
+    /** Whether the server is being drained and removed (off the grid, still in the list until it is gone). */
+    public boolean isLeaving(String id) {
+        return leaving.contains(id);
+    }
+
     /**
      * Hears that a server joined (or left) the grid, with every server now in it; called on the thread
      * that changed the grid, so a listener with slow work (the firewall) hands it to a thread of its own.
@@ -67,15 +78,28 @@ public final class Grid {
         membershipListeners.add(listener);
     }
 
+    void tellMembers() {
+        List<ServerSettings> now = servers.list().stream().filter(server -> !leaving.contains(server.id())).toList();
+        membershipListeners.forEach(listener -> listener.accept(now));
+    }
+
     public AgentClient agent(ServerSettings server) {
         return agents.client(server);
     }
 
-    /** Reserves room for a container, adding a server first when the grid is full and one can be added. */
-    public synchronized ServerChoice place(Slice slice) {
+    /** {@link #place(Slice, Consumer)} telling no one about a server being added. */
+    public ServerChoice place(Slice slice) {
+        return place(slice, line -> { });
+    }
+
+    /**
+     * Reserves room for a container, adding a server first when the grid is full and one can be added;
+     * {@code progress} hears about that ({@code -----> grid full: adding a server (2 GiB, 1 cpu) …}).
+     */
+    public synchronized ServerChoice place(Slice slice, Consumer<String> progress) {
         Placement placement = table.place(slice);
         if (placement instanceof Placement.NeedsNewBlock needs) {
-            Optional<String> failure = grow(needs, slice);
+            Optional<String> failure = grow(needs, slice, progress);
             if (failure.isPresent()) {
                 return new ServerChoice.NoRoom(failure.get());
             }
@@ -92,26 +116,50 @@ public final class Grid {
         };
     }
 
-    /** Adds a server of the size slicegrid asked for; empty when it was added, else why not. */
-    private Optional<String> grow(Placement.NeedsNewBlock needs, Slice slice) {
-        if (starter.isEmpty()) {
+    /** Adds a server of the size slicegrid asked for; empty when it was added, else why not (nothing is left). */
+    private Optional<String> grow(Placement.NeedsNewBlock needs, Slice slice, Consumer<String> progress) {
+        if (supply.isEmpty()) {
             table.abandonCreate();
             return Optional.of("the grid is full: " + needs.describe() + " for " + slice.id()
-                    + " and this HQ starts no servers; add one, or start HQ with local servers");
+                    + " and this HQ adds no servers; add one, or start HQ with --max-servers");
         }
         String id = newId();
+        String adding = "-----> grid full: adding a server (" + SizeText.of(needs.capacity()) + ") …";
+        progress.accept(adding);
+        long started = System.nanoTime();
+        ServerSettings server;
         try {
-            ServerSettings server = starter.get().start(new ServerRequest(id, needs.capacity(), needs.tags(),
+            server = supply.get().starter().start(new ServerRequest(id, needs.capacity(), needs.tags(),
                     Optional.empty()));
+        } catch (IOException | RuntimeException e) {
+            table.abandonCreate();
+            progress.accept(adding + " failed");
+            return Optional.of("the grid is full and server " + id + " could not be added: " + e.getMessage());
+        }
+        try {
             servers.save(server);
             table.addServer(server);
-            LOG.info("added server {} on {} for {}", id, server.host(), slice.id());
-            List<ServerSettings> now = servers.list();
-            membershipListeners.forEach(listener -> listener.accept(now));
-            return Optional.empty();
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             table.abandonCreate();
-            return Optional.of("the grid is full and server " + id + " could not be added: " + e.getMessage());
+            giveBackQuietly(server);
+            return Optional.of("the grid is full and server " + id + " was made but could not be recorded ("
+                    + e.getMessage() + "); it was removed again");
+        }
+        String seconds = java.math.BigDecimal.valueOf((System.nanoTime() - started) / 1_000_000, 3)
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        progress.accept(adding + " ready in " + seconds + " s: " + id + " on " + server.host()
+                + (server.isFromProvider() ? " (" + server.provider() + " " + server.providerId() + ")" : ""));
+        LOG.info("added server {} on {} for {} in {} s", id, server.host(), slice.id(), seconds);
+        tellMembers();
+        return Optional.empty();
+    }
+
+    private void giveBackQuietly(ServerSettings server) {
+        try {
+            supply.orElseThrow().remover().remove(server);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("server {} on {} could not be recorded nor removed: {}; remove it by hand", server.id(),
+                    server.host(), e.getMessage());
         }
     }
 
@@ -147,9 +195,47 @@ public final class Grid {
         return new GridListing(containers, unreachable);
     }
 
-    /** Frees a container's room. */
-    public synchronized void free(String containerId) {
-        table.remove(containerId);
+    /** Frees a container's room; a server it leaves empty above the minimum is drained and removed. */
+    public void free(String containerId) {
+        List<String> emptied;
+        synchronized (this) {
+            table.remove(containerId);
+            emptied = table.takeDestroyed();
+        }
+        emptied.forEach(this::retire);
+    }
+
+    /** Drains and removes a server slicegrid took off the grid, on a thread of its own. */
+    private void retire(String serverId) {
+        Optional<ServerSettings> server = servers.read(serverId);
+        if (server.isEmpty() || supply.isEmpty() || !leaving.add(serverId)) {
+            return;
+        }
+        Thread.ofVirtual().name("hq-retire-" + serverId).start(() -> new ServerRetirement(this, supply.get().remover())
+                .retire(server.get()));
+    }
+
+    /** The server is gone: forget it everywhere. */
+    synchronized void removed(ServerSettings server) throws IOException {
+        servers.delete(server.id());
+        agents.forget(server);
+        leaving.remove(server.id());
+        tellMembers();
+    }
+
+    /** The server could not be removed: it goes back on the grid, empty, to be used again. */
+    synchronized void kept(ServerSettings server) {
+        table.addServer(server);
+        leaving.remove(server.id());
+    }
+
+    /** Waits until no server is being removed, up to {@code patience}; answers whether none is. */
+    public boolean awaitNoneLeaving(java.time.Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!leaving.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return leaving.isEmpty();
     }
 
     /** The server a container's room is reserved on. */
@@ -159,8 +245,12 @@ public final class Grid {
 
     /** Records a container found running on a server although the grid did not know it there. */
     public synchronized void adopt(Slice slice, String serverId) {
+        if (leaving.contains(serverId)) {
+            return;
+        }
         table.remove(slice.id());
         table.adopt(slice, serverId);
+        table.takeDestroyed().forEach(this::retire);
     }
 
     public synchronized GridSnapshot snapshot() {

@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Local servers: an agent in HQ's own process for each, listening on a loopback address of its own
@@ -17,13 +18,16 @@ import java.util.List;
  * default port range on that address. Closing it stops the agents; their containers keep running
  * for the agents HQ starts again on the same homes.
  */
-public final class LocalServerStarter implements ServerStarter, AutoCloseable {
+public final class LocalServerStarter implements ServerStarter, ServerRemover, AutoCloseable {
+    public static final String NAME = "embedded";
+    /** How long a container of a removed server has to stop on SIGTERM. */
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path folder;
     private final Path hqKey;
     private final Resources capacity;
-    private final List<Agent> agents = new ArrayList<>();
+    private final Map<String, Agent> agents = new LinkedHashMap<>();
 
     /**
      * @param folder where the agents' homes go
@@ -47,15 +51,39 @@ public final class LocalServerStarter implements ServerStarter, AutoCloseable {
             throw new IOException("cannot start the agent of local server " + server.id() + " on " + server.host()
                     + ": " + e.getMessage() + "; see " + server.localHome(), e);
         }
-        agents.add(agent);
+        Agent replaced = agents.put(server.id(), agent);
+        if (replaced != null) {
+            replaced.close();
+        }
         return server.withAgentPort(agent.port());
+    }
+
+    public ServerSupply supply() {
+        return new ServerSupply(NAME, this, this);
+    }
+
+    /** Removes the server's containers, stops its agent and deletes its home. */
+    @Override
+    public synchronized void remove(ServerSettings server) throws IOException {
+        if (!server.isLocal()) {
+            throw new IOException("server " + server.id() + " is not one of HQ's own local servers; remove it where"
+                    + " it was made");
+        }
+        Agent agent = agents.remove(server.id());
+        if (agent != null) {
+            for (dev.quarry.agent.runtime.ContainerStatus container : agent.containers().list()) {
+                agent.containers().remove(container.id(), STOP_GRACE);
+            }
+            agent.close();
+        }
+        dev.quarry.files.AtomicFiles.deleteFolder(Path.of(server.localHome()));
     }
 
     private ServerSettings fresh(ServerRequest request) {
         Resources offered = capacity.atLeast(request.capacity());
         String host = "127.0." + (16 + RANDOM.nextInt(239)) + "." + (2 + RANDOM.nextInt(253));
-        return new ServerSettings(request.id(), host, 1, offered.memoryMebibytes(), offered.cpuMillicores(),
-                List.copyOf(request.tags()), folder.resolve(request.id()).toAbsolutePath().toString());
+        return ServerSettings.of(request.id(), host, 1, offered, List.copyOf(new java.util.TreeSet<>(request.tags())),
+                folder.resolve(request.id()).toAbsolutePath().toString());
     }
 
     /**
@@ -63,7 +91,7 @@ public final class LocalServerStarter implements ServerStarter, AutoCloseable {
      * started stops; the next start's reconcile boots them again).
      */
     public synchronized void stopContainers(java.time.Duration grace) {
-        for (Agent agent : agents) {
+        for (Agent agent : agents.values()) {
             for (dev.quarry.agent.runtime.ContainerStatus container : agent.containers().list()) {
                 agent.containers().remove(container.id(), grace);
             }
@@ -74,7 +102,7 @@ public final class LocalServerStarter implements ServerStarter, AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         IOException failure = null;
-        for (Agent agent : agents) {
+        for (Agent agent : agents.values()) {
             try {
                 agent.close();
             } catch (IOException e) {

@@ -36,6 +36,13 @@ public final class ServerStore {
         put(StateKey.of("servers", server.id(), "ip"), (server.host() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Forgets a removed server. */
+    public void delete(String id) {
+        for (StateKey key : List.of(StateKey.of("servers", id, "ip"), settingsKey(id))) {
+            store.read(key).ifPresent(stored -> store.delete(key, stored.revision()));
+        }
+    }
+
     private void put(StateKey key, byte[] value) {
         long revision = store.read(key).map(Versioned::revision).orElse(StateStore.ABSENT);
         store.write(key, revision, value);

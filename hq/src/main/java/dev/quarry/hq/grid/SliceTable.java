@@ -1,6 +1,7 @@
 package dev.quarry.hq.grid;
 
 import dev.quarry.slicegrid.BlockLoad;
+import dev.quarry.slicegrid.GridEvent;
 import dev.quarry.slicegrid.GridOptions;
 import dev.quarry.slicegrid.GridSnapshot;
 import dev.quarry.slicegrid.SliceGrid;
@@ -22,26 +23,35 @@ import java.util.stream.Collectors;
 
 /**
  * slicegrid's grid of HQ's servers, saved to {@code grid/grid.json} (atomically, by slicegrid's
- * GridFile) after every change. Servers are never given back by the grid itself: its minimum is the
- * number of servers; its maximum is that or, when servers can be started, the most allowed.
+ * GridFile) after every change. When servers can be added and removed, the grid's minimum and maximum
+ * are the settings' and a server left empty above the minimum is taken off the grid (slicegrid's
+ * destroy, collected for {@link #takeDestroyed}); otherwise both are the number of servers it has.
  * Callers take turns (the {@link Grid} holds the lock).
  */
 final class SliceTable {
     private final Path file;
+    private final int minServers;
     private final int maxServers;
     private final Resources newServer;
+    private final List<String> destroyed = new ArrayList<>();
     private SliceGrid grid;
 
-    private SliceTable(Path file, int maxServers, Resources newServer) {
+    private SliceTable(Path file, int minServers, int maxServers, Resources newServer) {
         this.file = file;
+        this.minServers = minServers;
         this.maxServers = maxServers;
         this.newServer = newServer;
     }
 
-    /** The grid of grid.json (or an empty one) with exactly these servers as its blocks. */
-    static SliceTable load(Path file, List<ServerSettings> servers, int maxServers, Resources newServer)
-            throws IOException {
-        SliceTable table = new SliceTable(file, maxServers, newServer);
+    /**
+     * The grid of grid.json (or an empty one) with exactly these servers as its blocks.
+     *
+     * @param minServers the fewest servers the grid gives back down to ({@code Integer.MAX_VALUE}: never)
+     * @param maxServers the most servers it asks for (0: none)
+     */
+    static SliceTable load(Path file, List<ServerSettings> servers, int minServers, int maxServers,
+            Resources newServer) throws IOException {
+        SliceTable table = new SliceTable(file, minServers, maxServers, newServer);
         List<BlockLoad> loads = Files.exists(file) ? GridFile.read(file).blocks() : List.of();
         Map<String, BlockLoad> byServer = loads.stream()
                 .collect(Collectors.toMap(load -> load.block().id(), Function.identity()));
@@ -86,6 +96,20 @@ final class SliceTable {
         rebuild(loads);
     }
 
+    /** Takes a server off the grid (it is being removed); its slices, if any, go with it. */
+    void dropServer(String serverId) {
+        List<BlockLoad> loads = new ArrayList<>(grid.snapshot().blocks());
+        loads.removeIf(load -> load.block().id().equals(serverId));
+        rebuild(loads);
+    }
+
+    /** The servers slicegrid gave back since the last call: empty, above the minimum, off the grid now. */
+    List<String> takeDestroyed() {
+        List<String> taken = List.copyOf(destroyed);
+        destroyed.clear();
+        return taken;
+    }
+
     Optional<Slice> remove(String sliceId) {
         Optional<Slice> removed = grid.remove(sliceId);
         removed.ifPresent(slice -> save());
@@ -102,8 +126,14 @@ final class SliceTable {
 
     private void rebuild(List<BlockLoad> loads) {
         int servers = loads.size();
-        GridOptions options = new GridOptions(servers, Math.max(1, Math.max(servers, maxServers)), false, newServer);
+        GridOptions options = new GridOptions(Math.min(minServers, servers), Math.max(1, Math.max(servers, maxServers)),
+                false, newServer);
         grid = SliceGrid.restore(new GridSnapshot(options, loads, 0), Placers.standard());
+        grid.addListener(event -> {
+            if (event instanceof GridEvent.Destroy destroy) {
+                destroyed.add(destroy.block().id());
+            }
+        });
         save();
     }
 

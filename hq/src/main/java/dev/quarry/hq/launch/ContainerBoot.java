@@ -23,11 +23,14 @@ import java.util.function.Function;
 public final class ContainerBoot {
     private final Grid grid;
     private final Path source;
+    private final Progress progress;
     private final Once once = new Once();
 
-    public ContainerBoot(Grid grid, Path source) {
+    /** @param progress hears when the grid adds a server for a container */
+    public ContainerBoot(Grid grid, Path source, Progress progress) {
         this.grid = grid;
         this.source = source;
+        this.progress = progress;
     }
 
     /** Reserves room for each container (where it already has room, that); a full grid fails the launch. */
@@ -39,7 +42,7 @@ public final class ContainerBoot {
                 placed.add(new Placed(plan, reserved.get()));
                 continue;
             }
-            switch (grid.place(plan.slice())) {
+            switch (grid.place(plan.slice(), progress::line)) {
                 case ServerChoice.Placed on -> placed.add(new Placed(plan, on.server()));
                 case ServerChoice.NoRoom full -> throw new LaunchFailure(plan.target() + ": cannot place "
                         + plan.id() + ": " + full.reason(), List.of());

@@ -35,7 +35,7 @@ public final class Converger {
         List<ContainerPlan> desired = ContainerPlans.of(stack, spec, layout);
         GridListing listing = grid.list();
         Slices.adopt(grid, desired, listing);
-        ContainerBoot boot = new ContainerBoot(grid, source);
+        ContainerBoot boot = new ContainerBoot(grid, source, progress);
         int started = startMissing(boot, desired.stream().filter(ContainerPlan::isService).toList(), spec, layout,
                 listing, progress);
         listing = started > 0 ? grid.list() : listing;

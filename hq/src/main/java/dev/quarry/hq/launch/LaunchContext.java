@@ -35,7 +35,7 @@ final class LaunchContext {
         this.progress = progress;
         this.grid = grid;
         this.routing = routing;
-        this.boot = new ContainerBoot(grid, source);
+        this.boot = new ContainerBoot(grid, source, progress);
         this.layout = layout;
     }
 

@@ -57,8 +57,10 @@ class GridLaunchTest {
         assertEquals(new LoopbackHttp.Answer(200, "hello one\n"), grid.get("hello.test", "/"));
         assertEquals(Set.of("s1", "s2"), servers(grid.containers("hello")), "the two replicas are spread");
         List<String> servers = grid.hq().alice().run("servers").requireSuccess().stdoutLines();
-        assertTrue(servers.get(1).matches("s1 +127\\.0\\.[0-9.]+:[0-9]+ +8192M +8000m +local +[0-9]+ +up"),
-                String.join("\n", servers));
+        assertTrue(servers.get(1).matches("s1 +127\\.0\\.[0-9.]+:[0-9]+ +8192M,8000m +[0-9]+M,[0-9]+m"
+                + " +[0-9]+M,[0-9]+m +embedded +0 +[0-9]+ +up"), String.join("\n", servers));
+        assertTrue(servers.getLast().matches("total +2 servers +16384M,16000m +[0-9]+M,[0-9]+m +[0-9]+M,[0-9]+m"
+                + " +0 +[0-9]+"), String.join("\n", servers));
         assertTrue(grid.hq().alice().run("grid", "hello").requireSuccess().stdoutLines()
                 .contains("hello.web.1.1 on " + grid.grid().serverOf("hello.web.1.1").orElseThrow().id()
                         + " (32M,250m)"));

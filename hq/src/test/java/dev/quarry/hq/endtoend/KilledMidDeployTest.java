@@ -48,8 +48,8 @@ class KilledMidDeployTest {
                 + ThreadLocalRandom.current().nextInt(2, 255);
         Agent agent = Agent.start(AgentSettings.of(root.resolve("agent"), new InetSocketAddress(address, 0),
                 home.resolve("etc/agent_key.pub"), PortRange.DEFAULT));
-        new ServerStore(new FileStateStore(home)).save(new ServerSettings("s1", address, agent.port(), 4096, 4000,
-                List.of(), ""));
+        new ServerStore(new FileStateStore(home)).save(ServerSettings.of("s1", address, agent.port(),
+                dev.quarry.slicegrid.model.Resources.of(4096, 4000), List.of(), ""));
         int routerPort = LoopbackPorts.free();
         List<String> gridOptions = List.of("--router", "127.0.0.1:" + routerPort, "--drain-grace", "200ms");
         try {

@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Runs the agent in a JVM of its own with this JVM's class path:
- * {@code java -cp <class path> dev.quarry.cli.Main agent --home ... --listen ... --hq-key ... --ports ...}.
+ * {@code java -cp <class path> dev.quarry.agent.AgentMain agent --home ... --listen ... --hq-key ... --ports ...}
+ * (the agent module is on the class path of every JVM that runs HQ, the CLI's jar included).
  */
 public final class JavaAgentLauncher implements AgentLauncher {
-    public static final String MAIN_CLASS = "dev.quarry.cli.Main";
+    public static final String MAIN_CLASS = "dev.quarry.agent.AgentMain";
 
     private final Path java;
     private final String classPath;

@@ -43,7 +43,7 @@ public final class LocalProvider implements CloudProvider {
         this.allocator = new LocalAllocator(settings, LoopbackPorts::canListen);
     }
 
-    /** Production: agents run as {@code java -cp <this JVM's class path> dev.quarry.cli.Main agent ...}. */
+    /** Production: agents run as {@code java -cp <this JVM's class path> dev.quarry.agent.AgentMain agent ...}. */
     public static LocalProvider atHome(Path home, HqPublicKey hqKey) {
         return new LocalProvider(home, hqKey, LocalSettings.DEFAULT, JavaAgentLauncher.forThisJvm(),
                 new TcpAgentProbe(Duration.ofSeconds(1)), new Poller(Clock.systemUTC(), Sleeper.REAL));

@@ -15,7 +15,7 @@ class JavaAgentLauncherTest {
                 Path.of("/home/quarry/servers/local-1/hq.pub"), new PortRange(10001, 10499),
                 Path.of("/home/quarry/servers/local-1/agent.log"));
 
-        assertEquals(List.of("/usr/lib/jvm/jdk/bin/java", "-cp", "/opt/quarry/quarry.jar", "dev.quarry.cli.Main",
+        assertEquals(List.of("/usr/lib/jvm/jdk/bin/java", "-cp", "/opt/quarry/quarry.jar", "dev.quarry.agent.AgentMain",
                 "agent", "--home", "/home/quarry/servers/local-1/agent", "--listen", "127.0.0.2:10000",
                 "--hq-key", "/home/quarry/servers/local-1/hq.pub", "--ports", "10001-10499"),
                 launcher.commandLine(command));
