@@ -38,11 +38,12 @@ public class UpCommand implements Callable<Integer> {
     String http;
 
     @Option(names = "--servers", paramLabel = "N", defaultValue = "1",
-            description = "local servers to start at once (default: ${DEFAULT-VALUE})")
+            description = "local servers to start at once and keep at least (default: ${DEFAULT-VALUE})")
     String servers;
 
     @Option(names = "--max-servers", paramLabel = "N", defaultValue = "4",
-            description = "local servers the grid may grow to when full (default: ${DEFAULT-VALUE})")
+            description = "local servers the grid may grow to when full; empty ones above --servers are given back"
+                    + " (default: ${DEFAULT-VALUE})")
     String maxServers;
 
     @Spec
