@@ -90,7 +90,7 @@ final class HqGrid implements AutoCloseable {
             }
             ServerStore servers = new ServerStore(store);
             startServers(servers, local, supply, settings);
-            Grid grid = Grid.open(servers, agents, home.root().resolve("grid").resolve("grid.json"), supply,
+            Grid grid = Grid.open(servers, agents, store, home.root().resolve("grid").resolve("grid.json"), supply,
                     settings.localServers(), settings.maxServers(), settings.localCapacity());
             lockDownOnMembershipChange(grid);
             LeftoverNginx.stop(home.root().resolve("router"));

@@ -96,9 +96,9 @@ class ProcessReleaseTest {
         Waits.until("the log to move aside", () -> Files.exists(log.resolveSibling(log.getFileName() + ".1")),
                 moved -> moved);
 
-        assertTrue(Files.size(log) <= SMALL_CAP, "the current log is back under its cap");
-        assertEquals(List.of("line 399 " + dots),
-                Waits.until("the last line", () -> fixture.runtime().logs(request.id(), 1), lines -> !lines.isEmpty()));
+        assertEquals(List.of("line 399 " + dots), Waits.until("the last line",
+                () -> fixture.runtime().logs(request.id(), 1), lines -> lines.equals(List.of("line 399 " + dots))));
+        assertTrue(Files.size(log) <= SMALL_CAP, "the current log is back under its cap once the writing stopped");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.quarry.slicegrid.model.Resources;
 import dev.quarry.slicegrid.model.Slice;
 import dev.quarry.slicegrid.placement.Placement;
 import java.io.IOException;
+import dev.quarry.hq.state.StateStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,17 +45,19 @@ public final class Grid {
     }
 
     /**
-     * @param gridFile grid/grid.json
+     * @param store where the placement is kept ({@code grid/placement.json})
+     * @param oldGridFile grid/grid.json, where an older HQ kept it: taken over once, then removed
      * @param supply adds and removes servers; empty: the grid is the servers it has
      * @param minServers the fewest servers the grid shrinks to (ignored without a supply)
      * @param maxServers the most servers the grid grows to (ignored without a supply)
      * @param newServer the capacity to ask for when adding a server (more when a container needs more)
      */
-    public static Grid open(ServerStore servers, Agents agents, Path gridFile, Optional<ServerSupply> supply,
-            int minServers, int maxServers, Resources newServer) throws IOException {
+    public static Grid open(ServerStore servers, Agents agents, StateStore store, Path oldGridFile,
+            Optional<ServerSupply> supply, int minServers, int maxServers, Resources newServer) throws IOException {
         int least = supply.isPresent() ? minServers : Integer.MAX_VALUE;
         int most = supply.isPresent() ? maxServers : 0;
-        return new Grid(servers, agents, SliceTable.load(gridFile, servers.list(), least, most, newServer), supply);
+        return new Grid(servers, agents, SliceTable.load(store, oldGridFile, servers.list(), least, most,
+                newServer), supply);
     }
 
     public List<ServerSettings> servers() {

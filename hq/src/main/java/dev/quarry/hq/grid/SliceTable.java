@@ -1,5 +1,10 @@
 package dev.quarry.hq.grid;
 
+import dev.quarry.hq.state.StateConflictException;
+import dev.quarry.hq.state.StateCorruptException;
+import dev.quarry.hq.state.StateKey;
+import dev.quarry.hq.state.StateStore;
+import dev.quarry.hq.state.Versioned;
 import dev.quarry.slicegrid.BlockLoad;
 import dev.quarry.slicegrid.GridEvent;
 import dev.quarry.slicegrid.GridOptions;
@@ -8,10 +13,10 @@ import dev.quarry.slicegrid.SliceGrid;
 import dev.quarry.slicegrid.model.Resources;
 import dev.quarry.slicegrid.model.Slice;
 import dev.quarry.slicegrid.persistence.GridFile;
+import dev.quarry.slicegrid.persistence.GridFileException;
 import dev.quarry.slicegrid.placement.Placement;
 import dev.quarry.slicegrid.placement.Placers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,40 +24,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * slicegrid's grid of HQ's servers, saved to {@code grid/grid.json} (atomically, by slicegrid's
- * GridFile) after every change. When servers can be added and removed, the grid's minimum and maximum
- * are the settings' and a server left empty above the minimum is taken off the grid (slicegrid's
- * destroy, collected for {@link #takeDestroyed}); otherwise both are the number of servers it has.
- * Callers take turns (the {@link Grid} holds the lock).
+ * slicegrid's grid of HQ's servers, kept in the state store under {@code grid/placement.json} (grid.json's
+ * format) and written after every change as a compare-and-set on the revision last read. Several HQs on
+ * one store (etcd) share it: a change made on a stale copy conflicts, and is made again on the fresh one.
+ * When servers can be added and removed, the grid's minimum and maximum are the settings' and a server
+ * left empty above the minimum is taken off the grid (slicegrid's destroy, collected for
+ * {@link #takeDestroyed}); otherwise both are the number of servers it has. Callers in one HQ take turns
+ * (the {@link Grid} holds the lock).
  */
 final class SliceTable {
-    private final Path file;
+    static final StateKey KEY = StateKey.of("grid", "placement.json");
+    private static final int TRIES = 20;
+
+    private final StateStore store;
     private final int minServers;
     private final int maxServers;
     private final Resources newServer;
     private final List<String> destroyed = new ArrayList<>();
     private SliceGrid grid;
+    private long revision = StateStore.ABSENT;
 
-    private SliceTable(Path file, int minServers, int maxServers, Resources newServer) {
-        this.file = file;
+    private SliceTable(StateStore store, int minServers, int maxServers, Resources newServer) {
+        this.store = store;
         this.minServers = minServers;
         this.maxServers = maxServers;
         this.newServer = newServer;
     }
 
     /**
-     * The grid of grid.json (or an empty one) with exactly these servers as its blocks.
+     * The stored grid (or the one an older HQ left in {@code grid/grid.json}, taken over once, or an empty
+     * one) with exactly these servers as its blocks.
      *
      * @param minServers the fewest servers the grid gives back down to ({@code Integer.MAX_VALUE}: never)
      * @param maxServers the most servers it asks for (0: none)
      */
-    static SliceTable load(Path file, List<ServerSettings> servers, int minServers, int maxServers,
-            Resources newServer) throws IOException {
-        SliceTable table = new SliceTable(file, minServers, maxServers, newServer);
-        List<BlockLoad> loads = Files.exists(file) ? GridFile.read(file).blocks() : List.of();
+    static SliceTable load(StateStore store, Path oldFile, List<ServerSettings> servers, int minServers,
+            int maxServers, Resources newServer) throws IOException {
+        SliceTable table = new SliceTable(store, minServers, maxServers, newServer);
+        Optional<Versioned> stored = store.read(KEY);
+        List<BlockLoad> loads = List.of();
+        if (stored.isPresent()) {
+            table.revision = stored.get().revision();
+            loads = parse(stored.get().value()).blocks();
+        } else if (Files.exists(oldFile)) {
+            loads = GridFile.read(oldFile).blocks();
+        }
         Map<String, BlockLoad> byServer = loads.stream()
                 .collect(Collectors.toMap(load -> load.block().id(), Function.identity()));
         List<BlockLoad> kept = new ArrayList<>();
@@ -60,16 +80,21 @@ final class SliceTable {
             BlockLoad old = byServer.get(server.id());
             kept.add(new BlockLoad(server.block(), old == null ? List.of() : old.slices()));
         }
-        table.rebuild(kept);
+        table.change(() -> {
+            table.rebuild(kept);
+            return true;
+        });
+        Files.deleteIfExists(oldFile);
         return table;
     }
 
     Placement place(Slice slice) {
-        Placement placement = grid.place(slice);
-        if (placement instanceof Placement.OnBlock) {
-            save();
-        }
-        return placement;
+        Placement[] placement = new Placement[1];
+        change(() -> {
+            placement[0] = grid.place(slice);
+            return placement[0] instanceof Placement.OnBlock;
+        });
+        return placement[0];
     }
 
     /** The grid asked for a server that will not come. */
@@ -78,29 +103,30 @@ final class SliceTable {
     }
 
     void addServer(ServerSettings server) {
-        List<BlockLoad> loads = new ArrayList<>(grid.snapshot().blocks());
-        loads.add(new BlockLoad(server.block(), List.of()));
-        rebuild(loads);
+        change(() -> {
+            List<BlockLoad> loads = new ArrayList<>(grid.snapshot().blocks());
+            loads.removeIf(load -> load.block().id().equals(server.id()));
+            loads.add(new BlockLoad(server.block(), List.of()));
+            rebuild(loads);
+            return true;
+        });
     }
 
     /** Records a slice as running on a server, as found there (adopting what runs). */
     void adopt(Slice slice, String serverId) {
-        List<BlockLoad> loads = new ArrayList<>();
-        for (BlockLoad load : grid.snapshot().blocks()) {
-            List<Slice> slices = new ArrayList<>(load.slices());
-            if (load.block().id().equals(serverId)) {
-                slices.add(slice);
+        change(() -> {
+            grid.remove(slice.id());
+            List<BlockLoad> loads = new ArrayList<>();
+            for (BlockLoad load : grid.snapshot().blocks()) {
+                List<Slice> slices = new ArrayList<>(load.slices());
+                if (load.block().id().equals(serverId)) {
+                    slices.add(slice);
+                }
+                loads.add(new BlockLoad(load.block(), slices));
             }
-            loads.add(new BlockLoad(load.block(), slices));
-        }
-        rebuild(loads);
-    }
-
-    /** Takes a server off the grid (it is being removed); its slices, if any, go with it. */
-    void dropServer(String serverId) {
-        List<BlockLoad> loads = new ArrayList<>(grid.snapshot().blocks());
-        loads.removeIf(load -> load.block().id().equals(serverId));
-        rebuild(loads);
+            rebuild(loads);
+            return true;
+        });
     }
 
     /** The servers slicegrid gave back since the last call: empty, above the minimum, off the grid now. */
@@ -111,17 +137,70 @@ final class SliceTable {
     }
 
     Optional<Slice> remove(String sliceId) {
-        Optional<Slice> removed = grid.remove(sliceId);
-        removed.ifPresent(slice -> save());
-        return removed;
+        List<Optional<Slice>> removed = new ArrayList<>(List.of(Optional.empty()));
+        change(() -> {
+            removed.set(0, grid.remove(sliceId));
+            return removed.get(0).isPresent();
+        });
+        return removed.get(0);
     }
 
     Optional<String> serverOf(String sliceId) {
+        refresh();
         return grid.blockOf(sliceId).map(block -> block.id());
     }
 
     GridSnapshot snapshot() {
+        refresh();
         return grid.snapshot();
+    }
+
+    /**
+     * Makes a change on the newest stored grid and stores it; {@code change} answers whether it changed
+     * anything. Another HQ's write in between: the change is made again on its grid.
+     */
+    private void change(Supplier<Boolean> change) {
+        for (int attempt = 1; ; attempt++) {
+            refresh();
+            List<String> destroyedBefore = List.copyOf(destroyed);
+            if (!change.get()) {
+                return;
+            }
+            try {
+                revision = store.write(KEY, revision, GridFile.toBytes(grid.snapshot()));
+                return;
+            } catch (StateConflictException e) {
+                destroyed.clear();
+                destroyed.addAll(destroyedBefore);
+                if (attempt == TRIES) {
+                    throw e;
+                }
+                revision = -1;
+            }
+        }
+    }
+
+    /** Reads the stored grid again when another HQ changed it since this one last read or wrote it. */
+    private void refresh() {
+        Optional<Versioned> stored = store.read(KEY);
+        long now = stored.map(Versioned::revision).orElse(StateStore.ABSENT);
+        if (grid != null && now == revision) {
+            return;
+        }
+        revision = now;
+        if (stored.isPresent()) {
+            rebuild(parse(stored.get().value()).blocks());
+        } else if (grid == null) {
+            rebuild(List.of());
+        }
+    }
+
+    private static GridSnapshot parse(byte[] bytes) {
+        try {
+            return GridFile.fromBytes(bytes, Path.of("grid", "placement.json"));
+        } catch (GridFileException e) {
+            throw new StateCorruptException(KEY + ": " + e.getMessage());
+        }
     }
 
     private void rebuild(List<BlockLoad> loads) {
@@ -134,16 +213,5 @@ final class SliceTable {
                 destroyed.add(destroy.block().id());
             }
         });
-        save();
-    }
-
-    private void save() {
-        try {
-            Files.createDirectories(file.getParent());
-            GridFile.write(file, grid.snapshot());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage()
-                    + "; check the disk has room", e);
-        }
     }
 }

@@ -25,7 +25,8 @@ class GridGrowthFailureTest {
 
     @Test
     void aFailedAddLeavesNothingHalfMadeAndSaysWhy() throws IOException {
-        ServerStore servers = new ServerStore(new FileStateStore(home));
+        FileStateStore store = new FileStateStore(home);
+        ServerStore servers = new ServerStore(store);
         List<ServerRequest> asked = new ArrayList<>();
         ServerStarter refusing = request -> {
             asked.add(request);
@@ -36,7 +37,7 @@ class GridGrowthFailureTest {
             throw new AssertionError("nothing was made, so nothing is removed");
         });
         try (Agents agents = Agents.open(AgentKey.ensure(home.resolve("etc")), home.resolve("etc/known_hosts"))) {
-            Grid grid = Grid.open(servers, agents, home.resolve("grid/grid.json"), Optional.of(supply), 0, 2,
+            Grid grid = Grid.open(servers, agents, store, home.resolve("grid/grid.json"), Optional.of(supply), 0, 2,
                     Resources.of(2048, 1000));
             List<String> progress = new ArrayList<>();
 
@@ -49,7 +50,8 @@ class GridGrowthFailureTest {
                     "-----> grid full: adding a server (2 GiB, 1 cpu) … failed"), progress);
             assertEquals(List.of(), servers.list(), "no server is recorded");
             assertEquals(List.of(), grid.snapshot().blocks(), "no block is on the grid");
-            assertEquals(false, Files.readString(home.resolve("grid/grid.json")).contains("shop.web.1.1"));
+            assertEquals(false, new String(store.read(dev.quarry.hq.state.StateKey.of("grid", "placement.json"))
+                    .orElseThrow().value(), java.nio.charset.StandardCharsets.UTF_8).contains("shop.web.1.1"));
 
             grid.place(Slice.of("shop.web.1.1", Resources.of(512, 250)), progress::add);
             assertEquals(2, asked.size(), "the next placement asks the provider again");

@@ -25,7 +25,11 @@ public final class GridFile {
     private GridFile() {}
 
     public static GridSnapshot read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return fromBytes(Files.readAllBytes(file), file);
+    }
+
+    /** A grid from grid.json's bytes kept elsewhere (HQ's state store); {@code file} names them in errors. */
+    public static GridSnapshot fromBytes(byte[] bytes, Path file) throws GridFileException {
         GridDocument document;
         try {
             document = MAPPER.readValue(bytes, GridDocument.class);
@@ -33,6 +37,8 @@ public final class GridFile {
             String where = invalid.getLocation() == null ? ""
                     : " at line " + invalid.getLocation().getLineNr() + ", column " + invalid.getLocation().getColumnNr();
             throw new GridFileException(file, "not a valid grid.json" + where + " (" + invalid.getOriginalMessage() + ")", invalid);
+        } catch (IOException unreadable) {
+            throw new GridFileException(file, "not readable as grid.json (" + unreadable.getMessage() + ")", unreadable);
         }
         if (document == null) {
             throw new GridFileException(file, "not a valid grid.json (the file holds no grid)", null);
@@ -45,6 +51,15 @@ public final class GridFile {
     }
 
     public static void write(Path file, GridSnapshot snapshot) throws IOException {
-        AtomicFiles.write(file, MAPPER.writeValueAsBytes(GridDocument.of(snapshot)));
+        AtomicFiles.write(file, toBytes(snapshot));
+    }
+
+    /** grid.json's bytes, for a store of the caller's. */
+    public static byte[] toBytes(GridSnapshot snapshot) {
+        try {
+            return MAPPER.writeValueAsBytes(GridDocument.of(snapshot));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a grid as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }
