@@ -1,5 +1,6 @@
 package dev.quarry.agent;
 
+import dev.quarry.agent.files.FileMirror;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class AgentMain {
     static final String USAGE = "agent [--home DIR] [--listen ADDR:PORT] [--hq-key FILE] [--ports FROM-TO]"
-            + " [--docker-host URL]";
-    private static final List<String> OPTIONS = List.of("--home", "--listen", "--hq-key", "--ports", "--docker-host");
+            + " [--docker-host URL] [--etcd URL]";
+    private static final List<String> OPTIONS = List.of("--home", "--listen", "--hq-key", "--ports", "--docker-host",
+            "--etcd");
 
     private AgentMain() {}
 
@@ -26,18 +28,21 @@ public final class AgentMain {
      */
     public static void main(String[] args) {
         AgentSettings settings;
+        Optional<String> etcd;
         try {
-            settings = parse(List.of(args));
+            Map<String, String> values = values(List.of(args));
+            settings = settings(values);
+            etcd = Optional.ofNullable(values.get("--etcd"));
         } catch (IllegalArgumentException e) {
             System.err.println("quarry agent: " + e.getMessage());
             System.exit(2);
             return;
         }
-        System.exit(serve(settings, System.out, System.err));
+        System.exit(serve(settings, etcd, System.out, System.err));
     }
 
-    /** The settings from {@code agent} and its options, as {@link #USAGE} shows them. */
-    static AgentSettings parse(List<String> args) {
+    /** The option values after {@code agent}, as {@link #USAGE} shows them. */
+    static Map<String, String> values(List<String> args) {
         List<String> rest = new ArrayList<>(args);
         if (rest.isEmpty() || !rest.removeFirst().equals("agent")) {
             throw new IllegalArgumentException("usage: " + USAGE);
@@ -50,6 +55,10 @@ public final class AgentMain {
             }
             values.put(option, rest.removeFirst());
         }
+        return values;
+    }
+
+    static AgentSettings settings(Map<String, String> values) {
         return AgentOptions.of(Optional.ofNullable(values.get("--home")), Optional.ofNullable(values.get("--listen")),
                 Optional.ofNullable(values.get("--hq-key")), Optional.ofNullable(values.get("--ports")),
                 Optional.ofNullable(values.get("--docker-host")), System.getenv());
@@ -57,6 +66,14 @@ public final class AgentMain {
 
     /** Serves until stopped; answers the exit status (1 when the agent could not start). */
     public static int serve(AgentSettings settings, PrintStream out, PrintStream err) {
+        return serve(settings, Optional.empty(), out, err);
+    }
+
+    /**
+     * Serves until stopped, mirroring etcd's {@code /quarry/files/} onto {@code HOME/files} when given etcd's
+     * URL; answers the exit status (1 when the agent or the mirror could not start).
+     */
+    public static int serve(AgentSettings settings, Optional<String> etcd, PrintStream out, PrintStream err) {
         quietLibraries();
         Agent agent;
         try {
@@ -66,8 +83,18 @@ public final class AgentMain {
                     + settings.listen().getPort() + ": " + e.getMessage());
             return 1;
         }
+        Optional<FileMirror> mirror;
+        try {
+            mirror = etcd.isEmpty() ? Optional.empty() : Optional.of(FileMirror.start(etcd.get(),
+                    FileMirror.DEFAULT_PREFIX, settings.home().resolve("files")));
+        } catch (IOException | RuntimeException e) {
+            err.println("quarry agent: cannot mirror files from etcd at " + etcd.orElseThrow() + ": " + e.getMessage());
+            closeQuietly(agent);
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mirror.ifPresent(FileMirror::close);
             closeQuietly(agent);
             stopped.countDown();
         }, "agent shutdown"));

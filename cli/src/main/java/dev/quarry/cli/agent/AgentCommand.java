@@ -43,6 +43,11 @@ public final class AgentCommand implements Callable<Integer> {
             description = "the Docker daemon (default: unix:///var/run/docker.sock)")
     String dockerHost;
 
+    @Option(names = "--etcd", paramLabel = "URL",
+            description = "mirror the files HQ keeps in etcd under /quarry/files/ onto HOME/files, such as"
+                    + " http://10.0.0.1:2379")
+    String etcd;
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +63,6 @@ public final class AgentCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.INVALID_INPUT;
         }
-        return AgentMain.serve(settings, System.out, System.err);
+        return AgentMain.serve(settings, Optional.ofNullable(etcd), System.out, System.err);
     }
 }
