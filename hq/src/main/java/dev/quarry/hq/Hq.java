@@ -19,7 +19,15 @@ import dev.quarry.hq.ssh.CommandRouter;
 import dev.quarry.hq.ssh.KeyFolderAuthenticator;
 import dev.quarry.hq.ssh.SshEndpoint;
 import dev.quarry.files.AtomicFiles;
+import dev.quarry.hq.etcd.EtcdConnection;
+import dev.quarry.hq.etcd.EtcdFiles;
+import dev.quarry.hq.leader.EtcdLeadership;
+import dev.quarry.hq.leader.Leadership;
+import dev.quarry.hq.leader.SoleLeadership;
+import dev.quarry.hq.lock.EtcdDeployLocks;
 import dev.quarry.hq.state.FileStateStore;
+import dev.quarry.hq.state.StateKey;
+import dev.quarry.hq.state.etcd.EtcdStateStore;
 import dev.quarry.hq.state.StateStore;
 import dev.quarry.ssh.LockedDownServer;
 import java.io.IOException;
@@ -34,8 +42,9 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
- * A running HQ. This is the one place that chooses the implementations: the file state store, file
- * deploy locks, MINA SSHD and JGit, and the launcher: {@link GridLauncher} on a grid of agents, slicegrid
+ * A running HQ. This is the one place that chooses the implementations: the file state store and file
+ * deploy locks, or with etcd the etcd store, lease-held deploy locks and an election for reconciling;
+ * MINA SSHD and JGit; and the launcher: {@link GridLauncher} on a grid of agents, slicegrid
  * and the router when HQ is given one, else the plan printer (a test may pass its own).
  */
 public final class Hq implements AutoCloseable {
@@ -47,15 +56,19 @@ public final class Hq implements AutoCloseable {
     private final ExecutorService executor;
     private final LockedDownServer endpoint;
     private final Optional<HqGrid> grid;
+    private final Optional<EtcdConnection> etcd;
+    private final AutoCloseable leadership;
     private boolean closed;
 
     private Hq(QuarryHome home, HomeLock homeLock, ExecutorService executor, LockedDownServer endpoint,
-            Optional<HqGrid> grid) {
+            Optional<HqGrid> grid, Optional<EtcdConnection> etcd, AutoCloseable leadership) {
         this.home = home;
         this.homeLock = homeLock;
         this.executor = executor;
         this.endpoint = endpoint;
         this.grid = grid;
+        this.etcd = etcd;
+        this.leadership = leadership;
     }
 
     /** Starts HQ: on its grid when the options give one (reconciled before it listens), else planning only. */
@@ -65,7 +78,8 @@ public final class Hq implements AutoCloseable {
 
     /** Starts HQ with another launcher (tests use a hand-made one); the options' grid is not used. */
     public static Hq start(HqOptions options, Launcher launcher) throws IOException {
-        return start(new HqOptions(options.home(), options.listen()), Optional.of(launcher));
+        return start(new HqOptions(options.home(), options.listen(), Optional.empty(), options.etcd()),
+                Optional.of(launcher));
     }
 
     private static Hq start(HqOptions options, Optional<Launcher> given) throws IOException {
@@ -75,16 +89,27 @@ public final class Hq implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("hq-command-", 1)
                 .daemon().factory());
         Optional<HqGrid> grid = Optional.empty();
+        Optional<EtcdConnection> etcd = options.etcd().map(EtcdConnection::open);
+        Leadership leadership = new SoleLeadership();
         try {
             home.prepare();
-            StateStore store = new FileStateStore(home.root());
+            Clock clock = Clock.systemUTC();
+            StateStore store;
+            DeployLocks locks;
+            if (etcd.isPresent()) {
+                store = new EtcdStateStore(etcd.get());
+                store.children(StateKey.of("stacks"));
+                locks = new EtcdDeployLocks(etcd.get(), clock, DEPLOY_LOCK_WAIT);
+                leadership = EtcdLeadership.start(etcd.get(), EtcdLeadership.RECONCILER, EtcdLeadership.DEFAULT_TTL);
+            } else {
+                store = new FileStateStore(home.root());
+                locks = new FileDeployLocks(home.locks(), clock, DEPLOY_LOCK_WAIT);
+            }
             StackRepositories repositories = new StackRepositories(home.stacks(), home.temporary());
             repositories.sweep();
             StackState state = new StackState(store);
             StackConfig config = new StackConfig(store);
-            Clock clock = Clock.systemUTC();
-            DeployLocks locks = new FileDeployLocks(home.locks(), clock, DEPLOY_LOCK_WAIT);
-            grid = openGrid(options, home, store, state, locks);
+            grid = openGrid(options, home, store, state, locks, etcd);
             Optional<HqGrid> opened = grid;
             Launcher launcher = given.orElseGet(() -> opened.map(it -> (Launcher) it.launcher())
                     .orElseGet(PlanPrintingLauncher::new));
@@ -93,27 +118,43 @@ public final class Hq implements AutoCloseable {
             Verbs verbs = Verbs.standard(store, state, config, new Redeployer(locks, repositories, state, maker),
                     grid.map(HqGrid::grid));
             CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, executor);
-            grid.ifPresent(it -> it.reconcileNowAndEvery(options.grid().orElseThrow().reconcilePeriod()));
+            Leadership leader = leadership;
+            grid.ifPresent(it -> it.reconcileNowAndEvery(options.grid().orElseThrow().reconcilePeriod(), leader));
             LockedDownServer endpoint = SshEndpoint.start(options.listen(), home.hostKey(),
                     new KeyFolderAuthenticator(home.keys()), router, executor);
             AtomicFiles.write(home.hostPublicKey(), (hostKeyLine(endpoint.hostKey()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            return new Hq(home, homeLock, executor, endpoint, grid);
+            return new Hq(home, homeLock, executor, endpoint, grid, etcd, closeable(leadership));
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
             grid.ifPresent(Hq::closeQuietly);
+            closeQuietly(closeable(leadership));
+            etcd.ifPresent(EtcdConnection::close);
             homeLock.close();
             throw e;
         }
     }
 
+    private static AutoCloseable closeable(Leadership leadership) {
+        return leadership instanceof AutoCloseable closeable ? closeable : () -> { };
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // already failing; the first problem is the one reported
+        }
+    }
+
     private static Optional<HqGrid> openGrid(HqOptions options, QuarryHome home, StateStore store, StackState state,
-            DeployLocks locks) throws IOException {
+            DeployLocks locks, Optional<EtcdConnection> etcd) throws IOException {
         if (options.grid().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(HqGrid.open(home, store, state, locks, options.grid().get()));
+            return Optional.of(HqGrid.open(home, store, state, locks, options.grid().get(),
+                    etcd.map(EtcdFiles::new)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting the grid", e);
@@ -177,6 +218,8 @@ public final class Hq implements AutoCloseable {
                     grid.get().close();
                 }
             } finally {
+                closeQuietly(leadership);
+                etcd.ifPresent(EtcdConnection::close);
                 homeLock.close();
             }
         }

@@ -13,12 +13,15 @@ import dev.quarry.hq.grid.ServerSupply;
 import dev.quarry.hq.grid.ServerStore;
 import dev.quarry.hq.launch.Converger;
 import dev.quarry.hq.launch.GridLauncher;
+import dev.quarry.hq.launch.PublishedEnv;
 import dev.quarry.hq.launch.Routing;
 import dev.quarry.hq.firewall.FirewallHost;
 import dev.quarry.hq.firewall.FirewallReport;
 import dev.quarry.hq.firewall.FirewallSettings;
 import dev.quarry.hq.firewall.GridFirewall;
+import dev.quarry.hq.etcd.EtcdFiles;
 import dev.quarry.hq.layout.LayoutStore;
+import dev.quarry.hq.leader.Leadership;
 import dev.quarry.locknet.grid.Role;
 import dev.quarry.hq.layout.Targets;
 import dev.quarry.hq.lock.DeployLocks;
@@ -69,8 +72,9 @@ final class HqGrid implements AutoCloseable {
         this.reconciler = reconciler;
     }
 
-    static HqGrid open(QuarryHome home, StateStore store, StackState state, DeployLocks locks, GridSettings settings)
-            throws IOException, InterruptedException {
+    /** @param files where HQ publishes files every server mirrors (with etcd), such as the grid's hosts */
+    static HqGrid open(QuarryHome home, StateStore store, StackState state, DeployLocks locks, GridSettings settings,
+            Optional<EtcdFiles> files) throws IOException, InterruptedException {
         KeyPair key = AgentKey.ensure(home.etc());
         Agents agents = Agents.open(key, home.etc().resolve("agent_known_hosts"));
         Optional<LocalServerStarter> local = Optional.empty();
@@ -84,7 +88,7 @@ final class HqGrid implements AutoCloseable {
                             AgentKey.publicKey(home.etc()), settings.localCapacity()));
                     supply = Optional.of(local.get().supply());
                 } else {
-                cloud = Optional.of(new ProviderServers(provider(home, settings.source())));
+                    cloud = Optional.of(new ProviderServers(provider(home, settings.source(), files)));
                     supply = Optional.of(cloud.get().supply());
                 }
             }
@@ -93,10 +97,11 @@ final class HqGrid implements AutoCloseable {
             Grid grid = Grid.open(servers, agents, store, home.root().resolve("grid").resolve("grid.json"), supply,
                     settings.localServers(), settings.maxServers(), settings.localCapacity());
             lockDownOnMembershipChange(grid);
+            files.ifPresent(published -> publishHostsOnMembershipChange(grid, published));
             LeftoverNginx.stop(home.root().resolve("router"));
             router = Router.start(home.root().resolve("router"), settings.router());
             Routing routing = new Routing(router, settings.router().listenPort());
-            Converger converger = new Converger(grid, routing, settings.drainGrace());
+            Converger converger = new Converger(grid, routing, settings.drainGrace(), new PublishedEnv(store));
             LayoutStore layouts = new LayoutStore(store);
             Targets targets = new Targets(state, layouts);
             GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
@@ -113,11 +118,14 @@ final class HqGrid implements AutoCloseable {
      * pacific's provider for the source: local servers as agent processes under {@code local-servers/}, or
      * DigitalOcean with the settings and token under {@code etc/cloud/}.
      */
-    private static CloudProvider provider(QuarryHome home, ServerSource source) throws IOException {
+    private static CloudProvider provider(QuarryHome home, ServerSource source, Optional<EtcdFiles> files)
+            throws IOException {
         HqPublicKey hqKey = new HqPublicKey(Files.readString(AgentKey.publicKey(home.etc())).strip());
         try {
             return switch (source) {
-                case LOCAL -> LocalProvider.atHome(home.root().resolve("local-servers"), hqKey);
+                case LOCAL -> LocalProvider.atHome(home.root().resolve("local-servers"), hqKey,
+                        files.map(published -> java.util.List.of("--etcd", published.endpoint()))
+                                .orElse(java.util.List.of()));
                 case DIGITALOCEAN -> DigitalOceanProvider.fromHome(home.root(), hqKey);
                 case EMBEDDED -> throw new IllegalArgumentException("embedded servers come from no provider");
             };
@@ -174,11 +182,33 @@ final class HqGrid implements AutoCloseable {
         }));
     }
 
-    /** Reconciles once now, then every period. */
-    void reconcileNowAndEvery(java.time.Duration period) {
-        reconciler.reconcileAll();
-        schedule.scheduleWithFixedDelay(reconciler::reconcileAll, period.toMillis(), period.toMillis(),
-                TimeUnit.MILLISECONDS);
+    /**
+     * Every server mirrors {@code hosts}: a line {@code ADDRESS ID} for each server in the grid, written when
+     * the grid's servers change and once at start.
+     */
+    private static void publishHostsOnMembershipChange(Grid grid, EtcdFiles files) {
+        java.util.function.Consumer<java.util.List<ServerSettings>> publish = servers -> {
+            StringBuilder hosts = new StringBuilder();
+            servers.forEach(server -> hosts.append(server.host()).append(' ').append(server.id()).append('\n'));
+            try {
+                files.put("hosts", hosts.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                LOG.warn("cannot publish the grid's hosts file: {}", e.getMessage());
+            }
+        };
+        grid.onMembershipChange(publish);
+        publish.accept(grid.servers());
+    }
+
+    /** Reconciles once now, then every period, whenever this HQ is the leader (always, without etcd). */
+    void reconcileNowAndEvery(java.time.Duration period, Leadership leadership) {
+        Runnable round = () -> {
+            if (leadership.isLeader()) {
+                reconciler.reconcileAll();
+            }
+        };
+        round.run();
+        schedule.scheduleWithFixedDelay(round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the containers of the local servers HQ started (for {@code quarry up}'s Ctrl-C). */

@@ -15,13 +15,13 @@ import java.util.concurrent.CountDownLatch;
  * {@code hq listening on ADDR:PORT} once it accepts connections. {@code quarry hq} calls {@link #serve} too.
  */
 public final class HqMain {
-    static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT"
+    static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--router ADDR:PORT"
             + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N] [--server-size MEM,CPU]"
             + " [--drain-grace DURATION]]";
     private static final List<String> GRID_OPTIONS = List.of("--provider", "--min-servers", "--local-servers",
             "--max-servers", "--server-size", "--drain-grace");
     private static final List<String> OPTIONS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("--home", "--listen", "--router"), GRID_OPTIONS.stream()).toList();
+            java.util.stream.Stream.of("--home", "--listen", "--etcd", "--router"), GRID_OPTIONS.stream()).toList();
 
     private HqMain() {}
 
@@ -61,6 +61,36 @@ public final class HqMain {
         }
     }
 
+    /**
+     * {@code quarry hq migrate --to-etcd URL}: copies the home's state into an empty etcd and reads it back;
+     * refused while an HQ runs on the home. Answers the exit status.
+     */
+    public static int migrate(QuarryHome home, String etcd, PrintStream out, PrintStream err) {
+        try {
+            HqOptions.checkEtcd(etcd);
+        } catch (IllegalArgumentException e) {
+            err.println("quarry hq migrate: " + e.getMessage().replaceFirst("^--etcd", "--to-etcd"));
+            return 2;
+        }
+        if (!java.nio.file.Files.isDirectory(home.root().resolve("stacks"))) {
+            err.println("quarry hq migrate: " + home.root() + " is not a Quarry home (it has no stacks/ folder);"
+                    + " give the one HQ ran on with --home");
+            return 1;
+        }
+        try (HomeLock lock = HomeLock.take(home.root());
+                dev.quarry.hq.etcd.EtcdConnection connection = dev.quarry.hq.etcd.EtcdConnection.open(etcd)) {
+            dev.quarry.hq.state.etcd.MigrationResult result = new dev.quarry.hq.state.etcd.StateMigration(
+                    new dev.quarry.hq.state.FileStateStore(home.root()),
+                    new dev.quarry.hq.state.etcd.EtcdStateStore(connection)).migrate();
+            out.println("quarry hq migrate: " + result.describe() + " from " + home.root() + " to etcd at " + etcd
+                    + "; start HQ with --etcd " + etcd);
+            return 0;
+        } catch (IOException | IllegalStateException | dev.quarry.hq.state.StateException e) {
+            err.println("quarry hq migrate: " + e.getMessage());
+            return 1;
+        }
+    }
+
     /** The options of {@code quarry hq} from its words, as {@link #USAGE} describes them. */
     public static HqOptions parse(List<String> args) {
         Map<String, String> values = new HashMap<>();
@@ -74,6 +104,9 @@ public final class HqMain {
         }
         HqOptions options = HqOptions.of(Optional.ofNullable(values.get("--home")),
                 Optional.ofNullable(values.get("--listen")), System.getenv());
+        if (values.containsKey("--etcd")) {
+            options = options.withEtcd(values.get("--etcd"));
+        }
         if (!values.containsKey("--router")) {
             if (values.keySet().stream().anyMatch(GRID_OPTIONS::contains)) {
                 throw new IllegalArgumentException(String.join(", ", GRID_OPTIONS) + " need --router ADDR:PORT,"
@@ -81,7 +114,13 @@ public final class HqMain {
             }
             return options;
         }
-        return options.withGrid(GridOptionsParser.settings(values));
+        options = options.withGrid(GridOptionsParser.settings(values));
+        if (options.etcd().isPresent() && options.grid().get().addsServers()
+                && options.grid().get().source() == dev.quarry.hq.grid.ServerSource.EMBEDDED) {
+            throw new IllegalArgumentException("--provider embedded (the default) keeps servers inside one HQ's"
+                    + " process; with --etcd give --provider local or digitalocean, or add servers by hand");
+        }
+        return options;
     }
 
     /** HQ's own lines at info, libraries' at warn, on stderr with the time; unless already configured. */

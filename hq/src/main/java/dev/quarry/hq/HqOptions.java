@@ -13,23 +13,40 @@ import java.util.Optional;
  * @param home where it keeps everything
  * @param listen the address and port of its SSH endpoint (port 0: any free port)
  * @param grid its servers, router and launch settings; empty: no grid, pushes are planned and recorded only
+ * @param etcd the etcd its state, deploy locks and leadership live in ({@code http://127.0.0.1:2379}); empty:
+ *     the state is files in the home, for this HQ alone
  */
-public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<GridSettings> grid) {
+public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<GridSettings> grid, Optional<String> etcd) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:2222";
 
     public HqOptions {
         requireNonNull(home, "home is null");
         requireNonNull(listen, "listen is null");
         requireNonNull(grid, "grid is null");
+        requireNonNull(etcd, "etcd is null");
+        etcd.ifPresent(HqOptions::checkEtcd);
     }
 
     /** HQ without a grid. */
     public HqOptions(QuarryHome home, InetSocketAddress listen) {
-        this(home, listen, Optional.empty());
+        this(home, listen, Optional.empty(), Optional.empty());
     }
 
     public HqOptions withGrid(GridSettings settings) {
-        return new HqOptions(home, listen, Optional.of(settings));
+        return new HqOptions(home, listen, Optional.of(settings), etcd);
+    }
+
+    /** The state in etcd at {@code endpoint}, shared with the other HQs using it. */
+    public HqOptions withEtcd(String endpoint) {
+        return new HqOptions(home, listen, grid, Optional.of(endpoint));
+    }
+
+    /** {@code http://HOST:PORT} (or https), as etcd's client URL; a one-line error otherwise. */
+    static void checkEtcd(String endpoint) {
+        if (!endpoint.matches("https?://[A-Za-z0-9.\\[\\]:-]+:[0-9]{1,5}/?")) {
+            throw new IllegalArgumentException("--etcd " + endpoint + ": give etcd's client URL, such as"
+                    + " http://127.0.0.1:2379");
+        }
     }
 
     /** Options from {@code --home} and {@code --listen} values (either may be absent) and the environment. */

@@ -44,7 +44,7 @@ class HqOptionsTest {
     void unknownArgumentsAreRefused() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> HqMain.parse(List.of("--port", "22")));
-        assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT"
+        assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--router ADDR:PORT"
                 + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N]"
                 + " [--server-size MEM,CPU] [--drain-grace DURATION]]", error.getMessage());
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code quarry hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--provider NAME] [--min-servers N]
  * [--max-servers N] [--server-size MEM,CPU] [--drain-grace D]]}: runs HQ in the foreground until stopped; with a router it runs pushes on its grid.
  */
-@Command(name = "hq", mixinStandardHelpOptions = true,
+@Command(name = "hq", mixinStandardHelpOptions = true, subcommands = HqMigrateCommand.class,
         description = "Run HQ, the SSH endpoint for git push and quarry commands, until stopped.")
 public final class HqCommand implements Callable<Integer> {
     @Option(names = "--home", paramLabel = "DIR",
@@ -26,6 +26,11 @@ public final class HqCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "ADDR:PORT",
             description = "address and port of the SSH endpoint (default: " + HqOptions.DEFAULT_LISTEN + ")")
     String listen;
+
+    @Option(names = "--etcd", paramLabel = "URL",
+            description = "keep the state, deploy locks and leadership in etcd, shared with other HQs, such as"
+                    + " http://127.0.0.1:2379 (default: files in the home, this HQ alone)")
+    String etcd;
 
     @Option(names = "--router", paramLabel = "ADDR:PORT",
             description = "run the grid: nginx listens here for the apps' domains (without it pushes are only recorded)")
@@ -74,6 +79,7 @@ public final class HqCommand implements Callable<Integer> {
         List<String> words = new ArrayList<>();
         add(words, "--home", home);
         add(words, "--listen", listen);
+        add(words, "--etcd", etcd);
         add(words, "--router", router);
         add(words, "--provider", provider);
         add(words, "--min-servers", minServers);

@@ -13,16 +13,25 @@ import java.util.Optional;
 /**
  * A container's environment: the stack env, every running service's {@code publish} values (with
  * {@code ${host}} and {@code ${port}} of where that service runs) except its own, then its own env.
- * The agent adds HOST and PORT.
+ * The agent adds HOST and PORT. What a running service publishes is kept ({@link PublishedEnv}); while
+ * its server does not answer, the values last kept are used.
  */
 public final class ContainerEnv {
     private ContainerEnv() {}
 
-    public static Map<String, String> of(ContainerPlan plan, StackSpec spec, Layout layout, GridListing listing) {
+    public static Map<String, String> of(ContainerPlan plan, StackSpec spec, Layout layout, GridListing listing,
+            PublishedEnv kept) {
         Map<String, String> env = new LinkedHashMap<>(spec.env());
+        String stack = plan.id().stack();
         for (ServiceSpec service : spec.services().values()) {
             if (!(plan.isService() && service.name().equals(plan.id().node()))) {
-                env.putAll(published(plan.id().stack(), service, layout, listing));
+                Map<String, String> now = published(stack, service, layout, listing);
+                if (!now.isEmpty()) {
+                    kept.remember(stack, service.name(), now);
+                    env.putAll(now);
+                } else if (layout.services().containsKey(service.name()) && !service.publish().isEmpty()) {
+                    env.putAll(kept.last(stack, service.name()));
+                }
             }
         }
         env.putAll(plan.container().env());

@@ -24,7 +24,15 @@ public final class Converger {
     private final Routing routing;
     private final Duration drainGrace;
 
-    public Converger(Grid grid, Routing routing, Duration drainGrace) {
+    private final PublishedEnv published;
+
+    /** What services publish, as kept in the state store. */
+    PublishedEnv published() {
+        return published;
+    }
+
+    public Converger(Grid grid, Routing routing, Duration drainGrace, PublishedEnv published) {
+        this.published = published;
         this.grid = grid;
         this.routing = routing;
         this.drainGrace = drainGrace;
@@ -65,7 +73,8 @@ public final class Converger {
         if (missing.isEmpty()) {
             return 0;
         }
-        List<Booted> booted = boot.start(boot.place(missing), plan -> ContainerEnv.of(plan, spec, layout, listing));
+        List<Booted> booted = boot.start(boot.place(missing), plan -> ContainerEnv.of(plan, spec, layout, listing,
+                published));
         for (Booted one : booted) {
             progress.line("-----> started " + one.placed().plan().id() + " on " + one.placed().server().id()
                     + (one.healthy() ? ", healthy" : ", not healthy: " + one.reason()));

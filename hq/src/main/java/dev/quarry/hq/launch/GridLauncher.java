@@ -42,7 +42,7 @@ public final class GridLauncher implements Launcher {
         Optional<Target> before = targets.of(stack);
         Target previous = before.orElseGet(() -> Target.nothing(stack));
         LaunchContext context = new LaunchContext(stack, plan.release(), request.spec(), request.source(), progress,
-                grid, routing, previous.layout());
+                grid, routing, previous.layout(), converger.published());
         try {
             for (Instruction instruction : plan.instructions()) {
                 step(instruction, context);

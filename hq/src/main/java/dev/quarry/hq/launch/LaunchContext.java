@@ -23,11 +23,13 @@ final class LaunchContext {
     final Progress progress;
     final Grid grid;
     final ContainerBoot boot;
+    private final PublishedEnv published;
     private final Routing routing;
     private Layout layout;
 
     LaunchContext(String stack, int release, StackSpec spec, Path source, Progress progress, Grid grid,
-            Routing routing, Layout layout) {
+            Routing routing, Layout layout, PublishedEnv published) {
+        this.published = published;
         this.stack = stack;
         this.release = release;
         this.spec = spec;
@@ -48,7 +50,7 @@ final class LaunchContext {
     }
 
     Map<String, String> env(ContainerPlan plan, GridListing listing) {
-        return ContainerEnv.of(plan, spec, layout, listing);
+        return ContainerEnv.of(plan, spec, layout, listing, published);
     }
 
     /** Starts the placed containers; the first that is not healthy fails the launch with its log lines. */

@@ -94,14 +94,11 @@ public final class FileDeployLocks implements DeployLocks {
     }
 
     private static String waitingLine(String stack, LockFile file) {
-        return "waiting for the deploy lock of " + stack + ", held by " + holder(file);
+        return DeployLockLines.waiting(stack, holder(file));
     }
 
     private DeployLockTimeoutException timeout(String stack, LockFile file) {
-        String waited = maximumWait.toMinutes() > 0 ? maximumWait.toMinutes() + " min"
-                : maximumWait.toMillis() + " ms";
-        return new DeployLockTimeoutException("the deploy lock of " + stack + " stayed busy for " + waited
-                + ", held by " + holder(file) + "; try again when that deploy ends");
+        return DeployLockLines.timeout(stack, maximumWait, holder(file));
     }
 
     private static String holder(LockFile file) {

@@ -43,6 +43,17 @@ final class RunningHq implements AutoCloseable {
         }
     }
 
+    /** HQ keeping its state in etcd, without a grid (pushes are planned and recorded). */
+    static RunningHq startOnEtcd(Path root, String endpoint) {
+        try {
+            QuarryHome home = new QuarryHome(root.resolve("home"));
+            return withAlice(root, Hq.start(new HqOptions(home, new InetSocketAddress("127.0.0.1", 0))
+                    .withEtcd(endpoint)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** HQ on a grid: its launcher starts containers on the grid's agents and routes them. */
     static RunningHq startWithGrid(Path root, GridSettings grid) {
         try {

@@ -24,7 +24,7 @@ class FileStateStoreTest extends StateStoreContract {
     Path root;
 
     @Override
-    StateStore store() {
+    protected StateStore store() {
         return new FileStateStore(root);
     }
 

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link StateStore} promises: values under keys, compare-and-set on revisions, listing.
- * The file store runs these; an etcd store will run the same.
+ * The file store and the etcd store run these.
  */
-abstract class StateStoreContract {
+public abstract class StateStoreContract {
     private static final StateKey KEY = StateKey.of("stacks", "shop", "stack.json");
 
     /** A new, empty store. */
-    abstract StateStore store();
+    protected abstract StateStore store();
 
     @Test
     void absentKeysReadAsEmpty() {

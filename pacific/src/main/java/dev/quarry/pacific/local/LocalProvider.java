@@ -45,7 +45,12 @@ public final class LocalProvider implements CloudProvider {
 
     /** Production: agents run as {@code java -cp <this JVM's class path> dev.quarry.agent.AgentMain agent ...}. */
     public static LocalProvider atHome(Path home, HqPublicKey hqKey) {
-        return new LocalProvider(home, hqKey, LocalSettings.DEFAULT, JavaAgentLauncher.forThisJvm(),
+        return atHome(home, hqKey, List.of());
+    }
+
+    /** The same, each agent started with {@code agentOptions} too (HQ with etcd: {@code --etcd URL}). */
+    public static LocalProvider atHome(Path home, HqPublicKey hqKey, List<String> agentOptions) {
+        return new LocalProvider(home, hqKey, LocalSettings.DEFAULT, JavaAgentLauncher.forThisJvm(agentOptions),
                 new TcpAgentProbe(Duration.ofSeconds(1)), new Poller(Clock.systemUTC(), Sleeper.REAL));
     }
 
