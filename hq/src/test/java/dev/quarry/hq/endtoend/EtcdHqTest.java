@@ -12,11 +12,25 @@ import dev.quarry.testsupport.GitWorkTree;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.quarry.hq.Hq;
+import dev.quarry.hq.HqOptions;
+import dev.quarry.hq.grid.GridSettings;
+import dev.quarry.hq.grid.ServerSettings;
+import dev.quarry.hq.grid.ServerSource;
+import dev.quarry.router.model.RouterSettings;
+import dev.quarry.slicegrid.model.Resources;
+import dev.quarry.testsupport.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HQ with its state in a real etcd: it goes on after etcd restarts, and a file home migrates into etcd. */
+/**
+ * HQ with its state in a real etcd: it goes on after etcd restarts, a file home migrates into etcd, and the
+ * file HQ writes under etcd's files prefix (the grid's hosts) appears on every local server.
+ */
 class EtcdHqTest {
     @TempDir
     Path root;
@@ -67,6 +81,35 @@ class EtcdHqTest {
                 String config = onEtcd.alice().run("config", "shop").requireSuccess().stdout();
                 assertTrue(config.contains("GREETING") && config.contains("hi"), config);
             }
+        }
+    }
+
+    @Test
+    void theGridsHostsFileWrittenToEtcdAppearsOnEveryLocalServer() throws Exception {
+        Path providerHome = root.resolve("home/local-servers");
+        try (EtcdServer etcd = EtcdServer.start()) {
+            GridSettings settings = GridSettings.of(RouterSettings.local(LoopbackPorts.free()), 2).withMaxServers(2)
+                    .withSource(ServerSource.LOCAL).withServerCapacity(Resources.of(512, 500))
+                    .withReconcilePeriod(RunningGrid.QUIET);
+            try (Hq hq = Hq.start(new HqOptions(new QuarryHome(root.resolve("home")),
+                    new InetSocketAddress("127.0.0.1", 0)).withEtcd(etcd.endpoint()).withGrid(settings))) {
+                List<ServerSettings> servers = hq.grid().orElseThrow().servers();
+                StringBuilder expected = new StringBuilder();
+                servers.forEach(server -> expected.append(server.host()).append(' ').append(server.id()).append('\n'));
+                assertEquals(2, servers.size());
+                for (ServerSettings server : servers) {
+                    Path hosts = providerHome.resolve("servers").resolve(server.providerId()).resolve("agent/files/hosts");
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                    while (!(Files.exists(hosts) && Files.readString(hosts).contentEquals(expected))
+                            && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    assertEquals(expected.toString(), Files.exists(hosts) ? Files.readString(hosts) : "(missing)",
+                            server.id() + " mirrors the hosts file at " + hosts);
+                }
+            }
+        } finally {
+            LocalServers.removeAll(root.resolve("home"), providerHome);
         }
     }
 

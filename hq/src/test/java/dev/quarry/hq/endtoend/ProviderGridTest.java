@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.hq.grid.GridSettings;
 import dev.quarry.hq.grid.ServerSettings;
 import dev.quarry.hq.grid.ServerSource;
-import dev.quarry.pacific.agent.HqPublicKey;
-import dev.quarry.pacific.local.LocalProvider;
 import dev.quarry.pacific.provider.Server;
 import dev.quarry.router.model.RouterSettings;
 import dev.quarry.slicegrid.model.Resources;
@@ -79,12 +77,13 @@ class ProviderGridTest {
                 assertEquals(1, grid.containerIds("wide").size());
                 assertFalse(isListening(second), "s2's agent process stopped");
                 assertFalse(Files.exists(providerHome.resolve("servers/local-2")), "s2's folder is gone");
-                assertEquals(List.of("local-1"), provider(providerHome).list().stream().map(Server::id).toList());
+                assertEquals(List.of("local-1"), LocalServers.provider(root.resolve("home"), providerHome).list().stream()
+                        .map(Server::id).toList());
                 assertFalse(Files.readString(root.resolve("home/etc/agent_known_hosts"))
                         .contains("[" + second.host() + "]:" + second.agentPort()), "s2's host key is forgotten");
             }
         } finally {
-            removeEveryServer(providerHome);
+            LocalServers.removeAll(root.resolve("home"), providerHome);
         }
     }
 
@@ -98,22 +97,6 @@ class ProviderGridTest {
             return true;
         } catch (java.io.IOException e) {
             return false;
-        }
-    }
-
-    private LocalProvider provider(Path providerHome) throws Exception {
-        return LocalProvider.atHome(providerHome, new HqPublicKey(Files.readString(
-                root.resolve("home/etc/agent_key.pub")).strip()));
-    }
-
-    /** The agent processes outlive HQ, as servers do: the test stops them itself, by their recorded PIDs. */
-    private void removeEveryServer(Path providerHome) throws Exception {
-        if (!Files.exists(root.resolve("home/etc/agent_key.pub"))) {
-            return;
-        }
-        LocalProvider provider = provider(providerHome);
-        for (Server server : provider.list()) {
-            provider.remove(server.id());
         }
     }
 
