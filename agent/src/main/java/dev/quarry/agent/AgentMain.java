@@ -118,7 +118,15 @@ public final class AgentMain {
                 System.getProperty("org.slf4j.simpleLogger.log.dev.quarry", "info"));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        for (String name : List.of("io.grpc", "io.netty", "io.vertx")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIET.add(logger);
+        }
     }
+
+    /** Loggers of libraries using java.util.logging (grpc under jetcd), held so their level stays set. */
+    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
 
     private static void closeQuietly(Agent agent) {
         try {

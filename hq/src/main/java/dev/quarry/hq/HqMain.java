@@ -131,7 +131,16 @@ public final class HqMain {
                 System.getProperty("org.slf4j.simpleLogger.log.dev.quarry", "info"));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        QUIET_LIBRARIES.forEach(name -> {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIET.add(logger);
+        });
     }
+
+    /** Libraries that log through java.util.logging (grpc under jetcd): warnings only. */
+    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+    private static final List<String> QUIET_LIBRARIES = List.of("io.grpc", "io.netty", "io.vertx");
 
     private static void closeQuietly(Hq hq) {
         try {
