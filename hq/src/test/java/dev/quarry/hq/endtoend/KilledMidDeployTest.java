@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.agent.Agent;
 import dev.quarry.agent.AgentSettings;
 import dev.quarry.agent.ports.PortRange;
-import dev.quarry.agent.runtime.ContainerStatus;
 import dev.quarry.hq.grid.ServerSettings;
 import dev.quarry.hq.grid.ServerStore;
 import dev.quarry.hq.state.FileStateStore;
@@ -63,12 +62,12 @@ class KilledMidDeployTest {
                 GitWorkTree pushing = crash;
                 CompletableFuture<CommandResult> push = CompletableFuture.supplyAsync(
                         () -> pushing.push(RunningHq.url("crash"), "main"));
-                awaitActive(agent, List.of("crash.web.1.1", "crash.web.1.2", "crash.web.2.1", "crash.web.2.2"));
+                ActiveContainers.await(agent, List.of("crash.web.1.1", "crash.web.1.2", "crash.web.2.1", "crash.web.2.2"));
                 hq.killJvmOnly();
                 assertFalse(push.get().succeeded(), push.get().describe());
             }
             try (HqProcess hq = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
-                assertEquals(List.of("crash.web.1.1", "crash.web.1.2"), active(agent), hq.stderr());
+                assertEquals(List.of("crash.web.1.1", "crash.web.1.2"), ActiveContainers.of(agent), hq.stderr());
                 assertEquals(new LoopbackHttp.Answer(200, "crash one\n"),
                         LoopbackHttp.get("127.0.0.1", routerPort, "crash.test", "/"));
                 JsonNode releases = JsonValues.MAPPER.readTree(client(home, hq.port(), key)
@@ -77,27 +76,10 @@ class KilledMidDeployTest {
                 assertEquals("live", releases.get(1).get("status").asText(), releases.toString());
             }
         } finally {
-            for (ContainerStatus status : agent.containers().list()) {
-                agent.containers().remove(status.id(), Duration.ZERO);
-            }
+            ActiveContainers.removeAll(agent);
             agent.close();
             LeftoverRouter.stop(home.resolve("router"));
         }
-    }
-
-    private static void awaitActive(Agent agent, List<String> ids) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!active(agent).equals(ids)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + ids + "; the agent runs " + active(agent));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static List<String> active(Agent agent) {
-        return agent.containers().list().stream().filter(status -> status.state().isActive())
-                .map(ContainerStatus::id).sorted().toList();
     }
 
     private static OpenSshClient client(Path home, int port, SshKeys.KeyFiles key) throws Exception {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.agent.Agent;
 import dev.quarry.agent.AgentSettings;
 import dev.quarry.agent.ports.PortRange;
-import dev.quarry.agent.runtime.ContainerStatus;
 import dev.quarry.hq.Hq;
 import dev.quarry.hq.HqOptions;
 import dev.quarry.hq.QuarryHome;
@@ -93,11 +92,11 @@ class TwoHqsTest {
                         crash.write("quarry.yml", TestApps.web("crash.test", 2, "/ready", "60s")).commit("never ready");
                         GitWorkTree pushing = crash;
                         push = CompletableFuture.supplyAsync(() -> pushing.push(RunningHq.url("crash"), "main"));
-                        awaitActive(agent, List.of("crash.web.1.1", "crash.web.1.2", "crash.web.2.1", "crash.web.2.2"));
+                        ActiveContainers.await(agent, List.of("crash.web.1.1", "crash.web.1.2", "crash.web.2.1", "crash.web.2.2"));
                         a.killJvmOnly();
                         assertFalse(push.get().succeeded(), push.get().describe());
 
-                        awaitActive(agent, List.of("crash.web.1.1", "crash.web.1.2"));
+                        ActiveContainers.await(agent, List.of("crash.web.1.1", "crash.web.1.2"));
                         OpenSshClient viaB = client(homeB, b.port(), key);
                         JsonNode releases = JsonValues.MAPPER.readTree(viaB.run("releases", "crash", "--json")
                                 .requireSuccess().stdout());
@@ -110,29 +109,12 @@ class TwoHqsTest {
                     }
                 }
             } finally {
-                for (ContainerStatus status : agent.containers().list()) {
-                    agent.containers().remove(status.id(), Duration.ZERO);
-                }
+                ActiveContainers.removeAll(agent);
                 agent.close();
                 LeftoverRouter.stop(homeA.resolve("router"));
                 LeftoverRouter.stop(homeB.resolve("router"));
             }
         }
-    }
-
-    private static void awaitActive(Agent agent, List<String> ids) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!active(agent).equals(ids)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + ids + "; the agent runs " + active(agent));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static List<String> active(Agent agent) {
-        return agent.containers().list().stream().filter(status -> status.state().isActive())
-                .map(ContainerStatus::id).sorted().toList();
     }
 
     private static OpenSshClient client(Path home, int port, SshKeys.KeyFiles key) throws Exception {
