@@ -135,7 +135,8 @@ final class HqGrid implements AutoCloseable {
     }
 
     /**
-     * Starts the agents of HQ's own local servers again (they ran in an earlier HQ), then adds servers up
+     * Starts the agents of HQ's own local servers again (they ran in an earlier HQ) and of pacific's local
+     * servers whose agents ended (a reboot), then adds servers up
      * to the grid's minimum.
      */
     private static void startServers(ServerStore servers, Optional<LocalServerStarter> local,
@@ -147,6 +148,8 @@ final class HqGrid implements AutoCloseable {
         for (ServerSettings server : servers.list()) {
             if (server.isLocal() && local.isPresent()) {
                 servers.save(local.get().start(ServerRequest.again(server)));
+            } else if (server.isFromProvider() && local.isEmpty()) {
+                supply.get().starter().start(ServerRequest.again(server));
             }
             count++;
         }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * The grid's servers from a pacific provider: {@code add} makes one (a local server with its own agent
  * process, or a droplet) and answers once its agent answers; {@code remove} destroys it. A server made
- * earlier keeps running while HQ restarts, so starting it "again" asks the provider for nothing.
+ * earlier keeps running while HQ restarts, so starting it "again" asks the provider for nothing, except
+ * that a local server whose agent ended (after a reboot) has its agent started again.
  */
 public final class ProviderServers implements ServerStarter, ServerRemover, AutoCloseable {
     private final CloudProvider provider;
@@ -29,7 +30,17 @@ public final class ProviderServers implements ServerStarter, ServerRemover, Auto
     @Override
     public ServerSettings start(ServerRequest request) throws IOException {
         if (request.again().isPresent()) {
-            return request.again().get();
+            ServerSettings server = request.again().get();
+            if (provider instanceof dev.quarry.pacific.local.LocalProvider local && server.provider().equals(
+                    provider.name())) {
+                try {
+                    local.resume(server.providerId());
+                } catch (CloudFailure e) {
+                    org.slf4j.LoggerFactory.getLogger(ProviderServers.class).warn("server {}: {}", server.id(),
+                            e.getMessage());
+                }
+            }
+            return server;
         }
         try {
             Server server = provider.add(new dev.quarry.pacific.provider.ServerRequest(

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HQ with pacific's local provider, for real: each server is an agent process of its own on a loopback
  * address of its own. A push needing more than one server's room makes a second server (the push says so);
  * scaling down empties it, and it is drained and removed: its agent stops, its folder goes, HQ forgets it.
+ * A server whose agent ended while HQ was down (a reboot) has its agent started again when HQ starts.
  */
 class ProviderGridTest {
     @TempDir
@@ -81,6 +82,18 @@ class ProviderGridTest {
                         .map(Server::id).toList());
                 assertFalse(Files.readString(root.resolve("home/etc/agent_known_hosts"))
                         .contains("[" + second.host() + "]:" + second.agentPort()), "s2's host key is forgotten");
+            }
+            long pid = dev.quarry.hq.state.JsonValues.MAPPER.readTree(Files.readString(
+                    providerHome.resolve("servers/local-1/local.json"))).get("agentPid").asLong();
+            ProcessHandle agent = ProcessHandle.of(pid).orElseThrow();
+            agent.destroyForcibly();
+            agent.onExit().get();
+
+            try (RunningGrid grid = new RunningGrid(RunningHq.startWithGrid(root, settings),
+                    settings.router().listenPort())) {
+                assertEquals(List.of("s1"), ids(grid), "no server added: s1 is there, only off");
+                assertTrue(isListening(grid.grid().server("s1").orElseThrow()), "s1's agent was started again");
+                assertEquals(List.of("wide.web.1.1"), grid.containerIds("wide"), "its container found again");
             }
         } finally {
             LocalServers.removeAll(root.resolve("home"), providerHome);

@@ -85,11 +85,12 @@ final class RunningHq implements AutoCloseable {
         return alice;
     }
 
-    /** A client with a new key; HQ knows it as {@code user} (keys/user.pub). */
+    /** A client with a new key; HQ knows it as {@code user} (keys/user.pub, replaced when HQ starts again). */
     OpenSshClient client(String user) {
-        SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("clients").resolve(user), user);
+        SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("clients").resolve(user + "-" + port()), user);
         try {
-            Files.copy(key.publicKey(), home().resolve("keys").resolve(user + ".pub"));
+            Files.copy(key.publicKey(), home().resolve("keys").resolve(user + ".pub"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

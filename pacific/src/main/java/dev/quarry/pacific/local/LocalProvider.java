@@ -88,6 +88,19 @@ public final class LocalProvider implements CloudProvider {
         listeners.tell(new ProviderEvent.Removed(before));
     }
 
+    /**
+     * Starts a server's agent again when it is off (its process ended, as after a reboot) on its own
+     * address, ports and home; a server that is active is answered as it is.
+     */
+    public Server resume(String id) throws CloudFailure {
+        LocalServer server = ledger.find(checkedId(id)).orElseThrow(() -> new CloudFailure("there is no local server "
+                + id + " to start again; `quarry servers` lists the grid's servers"));
+        if (server.server().state() == dev.quarry.pacific.provider.ServerState.ACTIVE) {
+            return server.server();
+        }
+        return start.resume(server);
+    }
+
     @Override
     public Server resize(String id, ServerSize size) throws CloudFailure {
         requireNonNull(size, "size is null");

@@ -61,6 +61,45 @@ final class LocalStart {
         }
     }
 
+    /**
+     * Starts the agent of a server that is off (its process ended, as after a reboot) again, on the same
+     * address, ports and home, so its containers' state is found again. A failure keeps the server's
+     * record and folder: it stays off, and the failure says where its agent's output is.
+     */
+    Server resume(LocalServer off) throws CloudFailure {
+        String id = off.id();
+        LocalAllocation allocation = off.allocation();
+        Optional<LaunchedAgent> launched = Optional.empty();
+        try {
+            launched = Optional.of(launcher.launch(new AgentCommand(ledger.agentHome(id), allocation.address(),
+                    allocation.agentPort(), ledger.hqKey(id), allocation.ports(), ledger.log(id))));
+            LocalServer running = off.withAgent(launched.get());
+            ledger.write(running);
+            awaitAgent(id, allocation);
+            return running.server();
+        } catch (IOException | CloudFailure e) {
+            String reason = e instanceof CloudFailure failure ? failure.reason() : e.getMessage();
+            throw stayOff(off, launched, "could not start the agent of local server " + id + " again (" + reason
+                    + "); see " + ledger.log(id));
+        } catch (InterruptedException e) {
+            CloudFailure failure = stayOff(off, launched, "interrupted while starting local server " + id + " again");
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private CloudFailure stayOff(LocalServer off, Optional<LaunchedAgent> launched, String reason) {
+        try {
+            if (launched.isPresent()) {
+                stop(off.id(), launched.get());
+            }
+            ledger.write(off);
+            return new CloudFailure(reason + "; it stays off");
+        } catch (CloudFailure e) {
+            return new CloudFailure(reason + "; stopping what was started failed too: " + e.reason());
+        }
+    }
+
     void stop(String id, LaunchedAgent agent) throws CloudFailure {
         try {
             if (!AgentProcesses.stop(agent, settings.stopGrace())) {

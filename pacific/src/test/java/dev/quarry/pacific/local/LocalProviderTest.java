@@ -99,6 +99,26 @@ class LocalProviderTest {
     }
 
     @Test
+    void anAgentThatEndedIsStartedAgainOnItsOwnAddressPortsAndHome() throws Exception {
+        Server first = provider().add(ONE_GIG);
+        LaunchedAgent agent = new LocalLedger(home).find("local-1").orElseThrow().agent().orElseThrow();
+        ProcessHandle process = agent.process().orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get();
+        Files.writeString(home.resolve("servers/local-1/agent/kept"), "state of the containers");
+
+        LocalProvider rebooted = provider();
+        assertEquals(ServerState.OFF, rebooted.list().getFirst().state(), "listed as off after the agent ended");
+        Server resumed = rebooted.resume("local-1");
+
+        assertEquals(first, resumed, "the same address, agent port and size, active again");
+        assertEquals(launcher.commands().getFirst(), launcher.commands().getLast(), "the same agent command");
+        assertEquals("state of the containers", Files.readString(home.resolve("servers/local-1/agent/kept")));
+        assertEquals(resumed, rebooted.resume("local-1"), "an active server is left as it is");
+        assertEquals(2, launcher.commands().size());
+    }
+
+    @Test
     void removingAServerThatIsGoneSucceedsQuietly() throws Exception {
         provider().remove("local-9");
 
