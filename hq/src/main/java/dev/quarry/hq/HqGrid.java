@@ -203,11 +203,15 @@ final class HqGrid implements AutoCloseable {
         publish.accept(grid.servers());
     }
 
-    /** Reconciles once now, then every period, whenever this HQ is the leader (always, without etcd). */
+    /**
+     * Reconciles once now, then every period, whenever this HQ is the leader (always, without etcd); then
+     * gives back servers left empty above the minimum.
+     */
     void reconcileNowAndEvery(java.time.Duration period, Leadership leadership) {
         Runnable round = () -> {
             if (leadership.isLeader()) {
                 reconciler.reconcileAll();
+                grid.giveBackEmpty();
             }
         };
         round.run();

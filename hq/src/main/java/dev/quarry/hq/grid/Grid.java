@@ -208,6 +208,21 @@ public final class Grid {
         emptied.forEach(this::retire);
     }
 
+    /**
+     * Gives back the servers left empty above the minimum that no freed container gave back (HQ stopped
+     * while removing one, or a removal failed and is tried again); HQ calls it after reconciling.
+     */
+    public void giveBackEmpty() {
+        if (supply.isEmpty()) {
+            return;
+        }
+        List<String> empty;
+        synchronized (this) {
+            empty = table.dropEmptyAboveMinimum();
+        }
+        empty.forEach(this::retire);
+    }
+
     /** Drains and removes a server slicegrid took off the grid, on a thread of its own. */
     private void retire(String serverId) {
         Optional<ServerSettings> server = servers.read(serverId);

@@ -129,6 +129,35 @@ final class SliceTable {
         });
     }
 
+    /**
+     * Takes empty servers off the grid while it has more than its minimum, newest first (an HQ stopped
+     * while removing one, a removal that failed); answers their ids.
+     */
+    List<String> dropEmptyAboveMinimum() {
+        List<String> dropped = new ArrayList<>();
+        change(() -> {
+            dropped.clear();
+            List<BlockLoad> loads = new ArrayList<>(grid.snapshot().blocks());
+            List<BlockLoad> empty = loads.stream().filter(load -> load.slices().isEmpty())
+                    .sorted(java.util.Comparator.comparing((BlockLoad load) -> load.block().id().length())
+                            .thenComparing(load -> load.block().id()).reversed())
+                    .toList();
+            for (BlockLoad load : empty) {
+                if (loads.size() <= minServers) {
+                    break;
+                }
+                loads.remove(load);
+                dropped.add(load.block().id());
+            }
+            if (dropped.isEmpty()) {
+                return false;
+            }
+            rebuild(loads);
+            return true;
+        });
+        return List.copyOf(dropped);
+    }
+
     /** The servers slicegrid gave back since the last call: empty, above the minimum, off the grid now. */
     List<String> takeDestroyed() {
         List<String> taken = List.copyOf(destroyed);
