@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Push-to-accepted latency through OpenSSH: the wall time of {@code git push} (ssh handshake,
  * receive-pack, compile, record, export, plan) for a tiny repository (20 pushes) and a 50 MB one
- * (2 pushes). Prints p50 and p95 to stdout and to {@code target/push-latency.txt}; asserts only that
- * every push succeeded.
+ * (2 pushes), and the tiny one again with HQ's state in a real etcd (the same run, so the two compare).
+ * Prints p50 and p95 to stdout and to {@code target/push-latency.txt}; asserts only that every push
+ * succeeded.
  */
 class PushLatencyBenchmark {
     private static final int TINY_PUSHES = 20;
@@ -34,6 +35,10 @@ class PushLatencyBenchmark {
         try (RunningHq hq = RunningHq.start(root)) {
             report.add(line("tiny repo", tiny(hq)));
             report.add(line("50 MB repo", large(hq)));
+        }
+        try (dev.quarry.testsupport.EtcdServer etcd = dev.quarry.testsupport.EtcdServer.start();
+                RunningHq hq = RunningHq.startOnEtcd(root.resolve("etcd"), etcd.endpoint())) {
+            report.add(line("tiny repo, state in etcd", tiny(hq)));
         }
         report.forEach(System.out::println);
         Path file = Path.of("target", "push-latency.txt");
