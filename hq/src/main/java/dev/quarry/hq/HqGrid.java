@@ -204,14 +204,16 @@ final class HqGrid implements AutoCloseable {
     }
 
     /**
-     * Reconciles once now, then every period, whenever this HQ is the leader (always, without etcd); then
-     * gives back servers left empty above the minimum.
+     * Reconciles once now, then every period, whenever this HQ is the leader (always, without etcd), then
+     * gives back servers left empty above the minimum; an HQ that does not lead only routes what runs.
      */
     void reconcileNowAndEvery(java.time.Duration period, Leadership leadership) {
         Runnable round = () -> {
             if (leadership.isLeader()) {
                 reconciler.reconcileAll();
                 grid.giveBackEmpty();
+            } else {
+                reconciler.routeAll();
             }
         };
         round.run();

@@ -38,6 +38,14 @@ public final class Converger {
         this.drainGrace = drainGrace;
     }
 
+    /**
+     * Applies the stack's routes as they are now (the live release's containers that serve), starting and
+     * removing nothing: what an HQ that does not lead the reconciling does, so its router follows.
+     */
+    public void route(String stack, StackSpec spec, Layout layout, Path source) {
+        routing.apply(stack, spec, layout, grid.list(), source);
+    }
+
     /** Converges the stack; answers what it changed. Unhealthy containers are reported, not fatal. */
     public Convergence converge(String stack, StackSpec spec, Layout layout, Path source, Progress progress) {
         List<ContainerPlan> desired = ContainerPlans.of(stack, spec, layout);

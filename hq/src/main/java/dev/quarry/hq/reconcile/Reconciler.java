@@ -62,6 +62,23 @@ public final class Reconciler {
         }
     }
 
+    /**
+     * Routes every stack as it runs now, without converging or locking (an HQ that is not the leader keeps
+     * its router following what the leader and the other HQs launch).
+     */
+    public void routeAll() {
+        for (String stack : state.names()) {
+            try {
+                Optional<Target> target = targets.of(stack);
+                if (target.isPresent()) {
+                    converger.route(stack, target.get().spec(), target.get().layout(), sources.source(stack));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot route {} now: {}; trying again next time", stack, e.getMessage());
+            }
+        }
+    }
+
     /** Converges one stack to its live release, holding its deploy lock. */
     public void reconcile(String stack) throws InterruptedException {
         try (DeployLease lease = locks.acquire(stack, HOLDER, line -> LOG.info("reconcile: {}", line))) {

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two HQs on one real etcd, each with its own home and router, one server's agent in this JVM. HQ A (its own
  * JVM) is killed with -9 while it holds the deploy lock of a DEPLOY waiting on health; HQ B takes over the
  * reconciler's leadership and, once A's leases expired, converges the stack to its live release: the new
- * release's containers go, the old one keeps serving, never two. B answers commands on the same state.
+ * release's containers go, the old one keeps serving, never two. B answers commands on the same state, and
+ * its router follows what A launched even while A leads.
  */
 class TwoHqsTest {
     @TempDir
@@ -89,6 +90,7 @@ class TwoHqsTest {
                             .withEtcd(etcd.endpoint()).withGrid(GridSettings.of(RouterSettings.local(routerB), 0)
                                     .withDrainGrace(Duration.ofMillis(200))
                                     .withReconcilePeriod(Duration.ofSeconds(1))))) {
+                        awaitAnswer(routerB, "crash one\n");
                         crash.write("quarry.yml", TestApps.web("crash.test", 2, "/ready", "60s")).commit("never ready");
                         GitWorkTree pushing = crash;
                         push = CompletableFuture.supplyAsync(() -> pushing.push(RunningHq.url("crash"), "main"));
@@ -115,6 +117,17 @@ class TwoHqsTest {
                 LeftoverRouter.stop(homeB.resolve("router"));
             }
         }
+    }
+
+    /** B does not lead while A lives, yet its router follows what A launched. */
+    private static void awaitAnswer(int routerPort, String body) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        LoopbackHttp.Answer answer = LoopbackHttp.get("127.0.0.1", routerPort, "crash.test", "/");
+        while (!answer.equals(new LoopbackHttp.Answer(200, body)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            answer = LoopbackHttp.get("127.0.0.1", routerPort, "crash.test", "/");
+        }
+        assertEquals(new LoopbackHttp.Answer(200, body), answer, "B's router serves what A launched");
     }
 
     private static OpenSshClient client(Path home, int port, SshKeys.KeyFiles key) throws Exception {
