@@ -34,6 +34,8 @@ public final class Grid {
     private final SliceTable table;
     private final Optional<ServerSupply> supply;
     private final Set<String> leaving = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Held while a server is being added: placements that need one take turns; the others go on. */
+    private final java.util.concurrent.locks.ReentrantLock growing = new java.util.concurrent.locks.ReentrantLock(true);
     private final List<java.util.function.Consumer<List<ServerSettings>>> membershipListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -97,17 +99,41 @@ public final class Grid {
 
     /**
      * Reserves room for a container, adding a server first when the grid is full and one can be added;
-     * {@code progress} hears about that ({@code -----> grid full: adding a server (2 GiB, 1 cpu) …}).
+     * {@code progress} hears about that ({@code -----> grid full: adding a server (2 GiB, 1 cpu) …}). A server
+     * being added (seconds locally, minutes for a droplet) blocks only the placements that need one: they
+     * take turns, and each looks again once the one before it added its server.
      */
-    public synchronized ServerChoice place(Slice slice, Consumer<String> progress) {
-        Placement placement = table.place(slice);
-        if (placement instanceof Placement.NeedsNewBlock needs) {
+    public ServerChoice place(Slice slice, Consumer<String> progress) {
+        synchronized (this) {
+            Placement placement = table.place(slice);
+            if (!(placement instanceof Placement.NeedsNewBlock)) {
+                return choice(placement, slice);
+            }
+            table.abandonCreate();
+        }
+        growing.lock();
+        try {
+            Placement.NeedsNewBlock needs;
+            synchronized (this) {
+                Placement placement = table.place(slice);
+                if (!(placement instanceof Placement.NeedsNewBlock asked)) {
+                    return choice(placement, slice);
+                }
+                needs = asked;
+            }
             Optional<String> failure = grow(needs, slice, progress);
             if (failure.isPresent()) {
                 return new ServerChoice.NoRoom(failure.get());
             }
-            placement = table.place(slice);
+            synchronized (this) {
+                return choice(table.place(slice), slice);
+            }
+        } finally {
+            growing.unlock();
         }
+    }
+
+    private ServerChoice choice(Placement placement, Slice slice) {
         return switch (placement) {
             case Placement.OnBlock onBlock -> new ServerChoice.Placed(server(onBlock.block().id()).orElseThrow());
             case Placement.Refused refused -> new ServerChoice.NoRoom("the grid is full: "
@@ -119,10 +145,13 @@ public final class Grid {
         };
     }
 
-    /** Adds a server of the size slicegrid asked for; empty when it was added, else why not (nothing is left). */
+    /**
+     * Adds a server of the size slicegrid asked for, outside the grid's lock; empty when it was added, else
+     * why not (nothing is left).
+     */
     private Optional<String> grow(Placement.NeedsNewBlock needs, Slice slice, Consumer<String> progress) {
         if (supply.isEmpty()) {
-            table.abandonCreate();
+            abandonCreate();
             return Optional.of("the grid is full: " + needs.describe() + " for " + slice.id()
                     + " and this HQ adds no servers; add one, or start HQ with --max-servers");
         }
@@ -135,15 +164,17 @@ public final class Grid {
             server = supply.get().starter().start(new ServerRequest(id, needs.capacity(), needs.tags(),
                     Optional.empty()));
         } catch (IOException | RuntimeException e) {
-            table.abandonCreate();
+            abandonCreate();
             progress.accept(adding + " failed");
             return Optional.of("the grid is full and server " + id + " could not be added: " + e.getMessage());
         }
         try {
-            servers.save(server);
-            table.addServer(server);
+            synchronized (this) {
+                servers.save(server);
+                table.addServer(server);
+            }
         } catch (RuntimeException e) {
-            table.abandonCreate();
+            abandonCreate();
             giveBackQuietly(server);
             return Optional.of("the grid is full and server " + id + " was made but could not be recorded ("
                     + e.getMessage() + "); it was removed again");
@@ -155,6 +186,10 @@ public final class Grid {
         LOG.info("added server {} on {} for {} in {} s", id, server.host(), slice.id(), seconds);
         tellMembers();
         return Optional.empty();
+    }
+
+    private synchronized void abandonCreate() {
+        table.abandonCreate();
     }
 
     private void giveBackQuietly(ServerSettings server) {
