@@ -88,7 +88,8 @@ final class HqGrid implements AutoCloseable {
                             AgentKey.publicKey(home.etc()), settings.localCapacity()));
                     supply = Optional.of(local.get().supply());
                 } else {
-                    cloud = Optional.of(new ProviderServers(provider(home, settings.source(), files)));
+                    cloud = Optional.of(new ProviderServers(provider(home, settings.source(), files),
+                            home.etc().resolve("agent_known_hosts")));
                     supply = Optional.of(cloud.get().supply());
                 }
             }

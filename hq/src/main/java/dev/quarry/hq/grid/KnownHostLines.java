@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Forgets a removed server's host key in HQ's {@code etc/agent_known_hosts}, so a new server given the
- * same address and port later (the local provider reuses them) is trusted on its own key, not refused
- * as an impostor of the old one.
+ * HQ's {@code etc/agent_known_hosts}: a new droplet's agent host key is remembered before HQ first connects
+ * (pacific made the key), and a removed server's is forgotten, so a new server given the same address and
+ * port later (the local provider reuses them) is trusted on its own key, not refused as an impostor.
  */
 final class KnownHostLines {
     private KnownHostLines() {}
@@ -28,6 +28,19 @@ final class KnownHostLines {
             AtomicFiles.write(file, kept.stream().map(line -> line + "\n").reduce("", String::concat)
                     .getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Records {@code keyLine} ({@code ecdsa-sha2-nistp256 AAAA...}) as the host key of {@code host} on {@code port},
+     * in place of any line for them before; the file is rewritten atomically.
+     */
+    static void remember(Path file, String host, int port, String keyLine) throws IOException {
+        String name = port == 22 ? host : "[" + host + "]:" + port;
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        StringBuilder kept = new StringBuilder();
+        lines.stream().filter(line -> !names(line, name)).forEach(line -> kept.append(line).append('\n'));
+        kept.append(name).append(' ').append(keyLine.strip()).append('\n');
+        AtomicFiles.write(file, kept.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean names(String line, String name) {

@@ -18,9 +18,12 @@ import java.util.TreeSet;
  */
 public final class ProviderServers implements ServerStarter, ServerRemover, AutoCloseable {
     private final CloudProvider provider;
+    private final java.nio.file.Path knownHosts;
 
-    public ProviderServers(CloudProvider provider) {
+    /** @param knownHosts HQ's agent_known_hosts, where the host key of a new server's agent goes when known */
+    public ProviderServers(CloudProvider provider, java.nio.file.Path knownHosts) {
         this.provider = requireNonNull(provider, "provider is null");
+        this.knownHosts = requireNonNull(knownHosts, "knownHosts is null");
     }
 
     public ServerSupply supply() {
@@ -46,6 +49,9 @@ public final class ProviderServers implements ServerStarter, ServerRemover, Auto
             Server server = provider.add(new dev.quarry.pacific.provider.ServerRequest(
                     ServerSize.of(request.capacity().memoryMebibytes(), request.capacity().cpuMillicores()),
                     request.tags()));
+            if (!server.agentHostKey().isEmpty()) {
+                rememberOrGiveBack(server);
+            }
             return new ServerSettings(request.id(), server.address(), server.agentPort(),
                     server.size().memoryMebibytes(), server.size().cpuMillicores(),
                     List.copyOf(new TreeSet<>(server.tags())), "", provider.name(), server.id(), server.hourlyPrice());
@@ -54,6 +60,23 @@ public final class ProviderServers implements ServerStarter, ServerRemover, Auto
         } catch (IllegalArgumentException e) {
             throw new IOException("pacific: cannot ask " + provider.name() + " for " + request.capacity() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the new agent's host key in known_hosts; a server whose key cannot be recorded is removed again. */
+    private void rememberOrGiveBack(Server server) throws IOException {
+        try {
+            KnownHostLines.remember(knownHosts, server.address(), server.agentPort(), server.agentHostKey());
+        } catch (IOException e) {
+            String removed;
+            try {
+                provider.remove(server.id());
+                removed = "removed it again";
+            } catch (CloudFailure failure) {
+                removed = "removing it failed too (" + failure.getMessage() + "): remove " + server.name() + " by hand";
+            }
+            throw new IOException("cannot record the host key of " + server.name() + " in " + knownHosts + " ("
+                    + e.getMessage() + "); " + removed, e);
         }
     }
 

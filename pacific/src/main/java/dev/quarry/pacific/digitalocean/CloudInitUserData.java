@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Renders the cloud-init user data of a new droplet, a pure function of the settings and HQ's key: install Docker
  * (Debian's docker.io) and a JDK, make the {@code quarry} user that HQ's key may log in as, put the key in the
- * agent's {@code hq.pub}, install the agent and start it as a systemd service. Every value in it was validated
+ * agent's {@code hq.pub} and the host key pacific made for it in its {@code ssh_host_key}, install the agent and
+ * start it as a systemd service. Every value in it was validated
  * before (names, slugs, a URL without quotes, a key of base64 and a plain comment), so quoting is simple: the key
  * is single-quoted where YAML could misread it, the URL single-quoted for the shell.
  */
@@ -18,7 +19,11 @@ public final class CloudInitUserData {
 
     private CloudInitUserData() {}
 
-    public static String render(DigitalOceanSettings settings, HqPublicKey hqKey) {
+    /**
+     * @param agentHostKeyPem the agent's host key (PEM), made by pacific so HQ knows its public half before
+     *     it first connects; written to the agent's {@code ssh_host_key}, readable by the quarry user only
+     */
+    public static String render(DigitalOceanSettings settings, HqPublicKey hqKey, String agentHostKeyPem) {
         List<String> lines = new ArrayList<>();
         lines.add("#cloud-config");
         lines.add("# A Quarry server of grid " + settings.grid() + ": Docker, a JDK and the Quarry agent, "
@@ -38,6 +43,7 @@ public final class CloudInitUserData {
         lines.add("      - '" + hqKey.line() + "'");
         lines.add("write_files:");
         file(lines, HOME + "/hq.pub", "0644", true, List.of(hqKey.line()));
+        file(lines, HOME + "/ssh_host_key", "0600", true, agentHostKeyPem.strip().lines().toList());
         if (settings.agent() instanceof AgentSource.Jar jar) {
             file(lines, INSTALL_SCRIPT, "0700", false, installScript(jar));
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.myjeeva.digitalocean.pojo.Droplet;
 import com.myjeeva.digitalocean.pojo.Image;
 import com.myjeeva.digitalocean.pojo.Region;
+import dev.quarry.pacific.agent.AgentHostKey;
 import dev.quarry.pacific.agent.HqPublicKey;
 import dev.quarry.pacific.provider.CloudFailure;
 import dev.quarry.pacific.provider.Server;
@@ -38,6 +39,7 @@ final class DropletCreation {
 
     Server create(ServerRequest request) throws CloudFailure {
         String name = names.next();
+        AgentHostKey hostKey = AgentHostKey.generate();
         SizeCatalog catalog;
         int id;
         try {
@@ -45,7 +47,7 @@ final class DropletCreation {
             SizeOffer offer = catalog.smallestFitting(request.size(), settings.region());
             LOG.info("pacific: creating droplet {} ({} in {}, image {}) for {}", name, offer.describe(),
                     settings.region(), settings.image(), request.size());
-            id = api.create(wanted(name, offer, request));
+            id = api.create(wanted(name, offer, request, hostKey));
         } catch (InterruptedException e) {
             throw interruptedBeforeId(name);
         }
@@ -54,7 +56,7 @@ final class DropletCreation {
             String address = DropletServers.publicAddress(active).orElseThrow();
             LOG.info("pacific: droplet {} (id {}) is active at {}; waiting for its agent", name, id, address);
             waits.agent(id, name, address, settings.agentTimeout());
-            return DropletServers.server(active, catalog);
+            return DropletServers.server(active, catalog).withAgentHostKey(hostKey.publicKeyLine());
         } catch (CloudFailure e) {
             throw destroyAfter(id, name, e.reason());
         } catch (InterruptedException e) {
@@ -68,14 +70,14 @@ final class DropletCreation {
         }
     }
 
-    private Droplet wanted(String name, SizeOffer offer, ServerRequest request) {
+    private Droplet wanted(String name, SizeOffer offer, ServerRequest request, AgentHostKey hostKey) {
         Droplet droplet = new Droplet();
         droplet.setName(name);
         droplet.setSize(offer.slug());
         droplet.setRegion(new Region(settings.region()));
         droplet.setImage(new Image(settings.image()));
         droplet.setTags(DropletTags.of(settings.grid(), request.tags()));
-        droplet.setUserData(CloudInitUserData.render(settings, hqKey));
+        droplet.setUserData(CloudInitUserData.render(settings, hqKey, hostKey.privateKeyPem()));
         droplet.setEnableIpv6(false);
         droplet.setEnableBackup(false);
         return droplet;

@@ -17,9 +17,18 @@ import java.util.TreeSet;
  * @param tags the tags it carries, for quarry.yml's {@code tags:}
  * @param hourlyPrice what it costs per hour in US dollars (0 for a local server)
  * @param state where it is in its life
+ * @param agentHostKey its agent's SSH host key in OpenSSH's one-line form when the provider made the key (a new
+ *     droplet), for HQ's known_hosts; known only in {@code add}'s answer, empty otherwise and for local servers
+ *     (trusted on first use on loopback)
  */
 public record Server(String id, String name, String address, int agentPort, ServerSize size, Set<String> tags,
-        BigDecimal hourlyPrice, ServerState state) {
+        BigDecimal hourlyPrice, ServerState state, String agentHostKey) {
+
+    /** A server whose agent's host key the provider does not know. */
+    public Server(String id, String name, String address, int agentPort, ServerSize size, Set<String> tags,
+            BigDecimal hourlyPrice, ServerState state) {
+        this(id, name, address, agentPort, size, tags, hourlyPrice, state, "");
+    }
 
     public Server {
         requireText(id, "id");
@@ -35,11 +44,17 @@ public record Server(String id, String name, String address, int agentPort, Serv
             throw new IllegalArgumentException("hourly price of server " + id + " must not be negative");
         }
         requireNonNull(state, "state is null");
+        requireNonNull(agentHostKey, "agentHostKey is null");
+    }
+
+    /** The same server with its agent's host key, as the provider made it. */
+    public Server withAgentHostKey(String line) {
+        return new Server(id, name, address, agentPort, size, tags, hourlyPrice, state, line);
     }
 
     /** The same server with another size, as a resize leaves it. */
     public Server withSize(ServerSize newSize, BigDecimal newHourlyPrice) {
-        return new Server(id, name, address, agentPort, newSize, tags, newHourlyPrice, state);
+        return new Server(id, name, address, agentPort, newSize, tags, newHourlyPrice, state, agentHostKey);
     }
 
     /** One line: {@code quarry-main-k3v9qa (id 3164494, 203.0.113.10:2200, 2048M,2000m, tags ssd, $0.02679/h, active)}. */

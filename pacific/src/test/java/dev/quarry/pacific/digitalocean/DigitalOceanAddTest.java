@@ -52,7 +52,14 @@ class DigitalOceanAddTest {
         assertEquals("debian-13-x64", body.path("image").asText());
         assertEquals(List.of("quarry", "main", "quarry:ssd"), texts(body.path("tags")));
         String userData = body.path("user_data").asText();
-        assertEquals(CloudInitUserData.render(StandInFixture.SETTINGS, StandInFixture.HQ_KEY), userData);
+        java.util.regex.Matcher pem = java.util.regex.Pattern.compile(
+                "-----BEGIN EC PRIVATE KEY-----\n(      [A-Za-z0-9+/=]+\n)+      -----END EC PRIVATE KEY-----\n")
+                .matcher(userData);
+        assertTrue(pem.find(), "the agent's host key travels in the user data");
+        String hostKey = pem.group().replace("      ", "");
+        assertEquals(CloudInitUserData.render(StandInFixture.SETTINGS, StandInFixture.HQ_KEY, hostKey), userData);
+        assertTrue(server.agentHostKey().matches("ecdsa-sha2-nistp256 AAAA[A-Za-z0-9+/=]+"), server.agentHostKey());
+        assertFalse(server.toString().contains("PRIVATE KEY"));
         assertTrue(userData.contains(StandInFixture.HQ_KEY.line()));
         assertFalse(userData.contains(StandInFixture.TOKEN));
 

@@ -112,7 +112,7 @@ class DigitalOceanRemoveResizeTest {
 
         Server same = provider.resize(small.id(), ServerSize.of(1000, 500));
 
-        assertEquals(small, same);
+        assertEquals(small.withAgentHostKey(""), same, "the same server; its host key is known only in add's answer");
         assertEquals(List.of(), fixture.standIn.requests("POST /v2/droplets/"));
         assertEquals(1, fixture.events.size());
     }
