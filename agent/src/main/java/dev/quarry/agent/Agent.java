@@ -6,7 +6,7 @@ import dev.quarry.agent.docker.DockerLauncher;
 import dev.quarry.agent.health.HealthChecker;
 import dev.quarry.agent.health.HttpProbe;
 import dev.quarry.agent.home.AgentHome;
-import dev.quarry.agent.home.HomeLock;
+import dev.quarry.files.ProcessLock;
 import dev.quarry.agent.hook.Hooks;
 import dev.quarry.agent.ports.PortAllocator;
 import dev.quarry.agent.ports.PortCheck;
@@ -46,10 +46,10 @@ public final class Agent implements AutoCloseable {
     private final Verbs verbs;
     private final ExecutorService executor;
     private final String id;
-    private final HomeLock lock;
+    private final ProcessLock lock;
 
     private Agent(LockedDownServer endpoint, Containers containers, Verbs verbs, ExecutorService executor, String id,
-            HomeLock lock) {
+            ProcessLock lock) {
         this.lock = lock;
         this.endpoint = endpoint;
         this.containers = containers;
@@ -60,7 +60,8 @@ public final class Agent implements AutoCloseable {
 
     public static Agent start(AgentSettings settings) throws IOException {
         AgentHome home = new AgentHome(settings.home());
-        HomeLock lock = HomeLock.take(home);
+        ProcessLock lock = ProcessLock.take(home.root().resolve("agent.lock"), owner -> new RuntimeFailure(
+                "another agent runs on " + home.root() + "; stop it first, or give this one its own --home"));
         try {
             return assemble(settings, home, lock);
         } catch (IOException | RuntimeException e) {
@@ -69,7 +70,7 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    private static Agent assemble(AgentSettings settings, AgentHome home, HomeLock lock) throws IOException {
+    private static Agent assemble(AgentSettings settings, AgentHome home, ProcessLock lock) throws IOException {
         StateStore store = StateStore.open(home.state());
         PortAllocator ports = new PortAllocator(store, settings.ports(), PortCheck.BIND);
         Map<RuntimeKind, Runtime> runtimes = new EnumMap<>(RuntimeKind.class);

@@ -74,7 +74,7 @@ public final class AgentMain {
      * URL; answers the exit status (1 when the agent or the mirror could not start).
      */
     public static int serve(AgentSettings settings, Optional<String> etcd, PrintStream out, PrintStream err) {
-        quietLibraries();
+        dev.quarry.ssh.DaemonLogging.configure();
         Agent agent;
         try {
             agent = Agent.start(settings);
@@ -110,23 +110,6 @@ public final class AgentMain {
         return 0;
     }
 
-    /** The agent's own lines at info, libraries' at warn, unless set otherwise with -D. */
-    private static void quietLibraries() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        System.setProperty("org.slf4j.simpleLogger.log.dev.quarry",
-                System.getProperty("org.slf4j.simpleLogger.log.dev.quarry", "info"));
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
-        for (String name : List.of("io.grpc", "io.netty", "io.vertx")) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            logger.setLevel(java.util.logging.Level.WARNING);
-            QUIET.add(logger);
-        }
-    }
-
-    /** Loggers of libraries using java.util.logging (grpc under jetcd), held so their level stays set. */
-    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
 
     private static void closeQuietly(Agent agent) {
         try {

@@ -19,6 +19,7 @@ import dev.quarry.hq.ssh.CommandRouter;
 import dev.quarry.hq.ssh.KeyFolderAuthenticator;
 import dev.quarry.hq.ssh.SshEndpoint;
 import dev.quarry.files.AtomicFiles;
+import dev.quarry.files.ProcessLock;
 import dev.quarry.hq.etcd.EtcdConnection;
 import dev.quarry.hq.etcd.EtcdFiles;
 import dev.quarry.hq.leader.EtcdLeadership;
@@ -52,16 +53,16 @@ public final class Hq implements AutoCloseable {
     static final Duration DEPLOY_LOCK_WAIT = Duration.ofMinutes(15);
 
     private final QuarryHome home;
-    private final HomeLock homeLock;
+    private final ProcessLock homeLock;
     private final ExecutorService executor;
     private final LockedDownServer endpoint;
     private final Optional<HqGrid> grid;
     private final Optional<EtcdConnection> etcd;
-    private final AutoCloseable leadership;
+    private final Leadership leadership;
     private boolean closed;
 
-    private Hq(QuarryHome home, HomeLock homeLock, ExecutorService executor, LockedDownServer endpoint,
-            Optional<HqGrid> grid, Optional<EtcdConnection> etcd, AutoCloseable leadership) {
+    private Hq(QuarryHome home, ProcessLock homeLock, ExecutorService executor, LockedDownServer endpoint,
+            Optional<HqGrid> grid, Optional<EtcdConnection> etcd, Leadership leadership) {
         this.home = home;
         this.homeLock = homeLock;
         this.executor = executor;
@@ -85,7 +86,7 @@ public final class Hq implements AutoCloseable {
     private static Hq start(HqOptions options, Optional<Launcher> given) throws IOException {
         QuarryHome home = options.home();
         AtomicFiles.createFolders(home.root());
-        HomeLock homeLock = HomeLock.take(home.root());
+        ProcessLock homeLock = HomeLocks.take(home);
         ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("hq-command-", 1)
                 .daemon().factory());
         Optional<HqGrid> grid = Optional.empty();
@@ -124,26 +125,14 @@ public final class Hq implements AutoCloseable {
                     new KeyFolderAuthenticator(home.keys()), router, executor);
             AtomicFiles.write(home.hostPublicKey(), (hostKeyLine(endpoint.hostKey()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            return new Hq(home, homeLock, executor, endpoint, grid, etcd, closeable(leadership));
+            return new Hq(home, homeLock, executor, endpoint, grid, etcd, leadership);
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
             grid.ifPresent(Hq::closeQuietly);
-            closeQuietly(closeable(leadership));
+            leadership.close();
             etcd.ifPresent(EtcdConnection::close);
             homeLock.close();
             throw e;
-        }
-    }
-
-    private static AutoCloseable closeable(Leadership leadership) {
-        return leadership instanceof AutoCloseable closeable ? closeable : () -> { };
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // already failing; the first problem is the one reported
         }
     }
 
@@ -218,7 +207,7 @@ public final class Hq implements AutoCloseable {
                     grid.get().close();
                 }
             } finally {
-                closeQuietly(leadership);
+                leadership.close();
                 etcd.ifPresent(EtcdConnection::close);
                 homeLock.close();
             }

@@ -77,7 +77,7 @@ public final class HqMain {
                     + " give the one HQ ran on with --home");
             return 1;
         }
-        try (HomeLock lock = HomeLock.take(home.root());
+        try (dev.quarry.files.ProcessLock lock = HomeLocks.take(home);
                 dev.quarry.hq.etcd.EtcdConnection connection = dev.quarry.hq.etcd.EtcdConnection.open(etcd)) {
             dev.quarry.hq.state.etcd.MigrationResult result = new dev.quarry.hq.state.etcd.StateMigration(
                     new dev.quarry.hq.state.FileStateStore(home.root()),
@@ -125,22 +125,8 @@ public final class HqMain {
 
     /** HQ's own lines at info, libraries' at warn, on stderr with the time; unless already configured. */
     public static void configureLogging() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        System.setProperty("org.slf4j.simpleLogger.log.dev.quarry",
-                System.getProperty("org.slf4j.simpleLogger.log.dev.quarry", "info"));
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
-        QUIET_LIBRARIES.forEach(name -> {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            logger.setLevel(java.util.logging.Level.WARNING);
-            QUIET.add(logger);
-        });
+        dev.quarry.ssh.DaemonLogging.configure();
     }
-
-    /** Libraries that log through java.util.logging (grpc under jetcd): warnings only. */
-    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
-    private static final List<String> QUIET_LIBRARIES = List.of("io.grpc", "io.netty", "io.vertx");
 
     private static void closeQuietly(Hq hq) {
         try {

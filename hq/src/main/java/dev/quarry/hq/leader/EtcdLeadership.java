@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * can win. A lost lease (etcd away for longer than the TTL) means campaigning again once etcd answers.
  * Closing resigns at once (the lease is revoked); an HQ that dies is replaced after the TTL.
  */
-public final class EtcdLeadership implements Leadership, AutoCloseable {
+public final class EtcdLeadership implements Leadership {
     /** The election HQs sharing an etcd hold for the reconciler. */
     public static final String RECONCILER = "/quarry/leader/reconciler";
     /** How long a dead leader keeps leading unless told otherwise. */

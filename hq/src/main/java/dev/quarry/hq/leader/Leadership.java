@@ -5,6 +5,11 @@ package dev.quarry.hq.leader;
  * converges stacks in the background; ask before each round, since leadership can move.
  */
 @FunctionalInterface
-public interface Leadership {
+public interface Leadership extends AutoCloseable {
     boolean isLeader();
+
+    /** Stops leading and campaigning; nothing to do for a sole HQ. */
+    @Override
+    default void close() {
+    }
 }

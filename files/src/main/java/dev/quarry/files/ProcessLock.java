@@ -1,4 +1,4 @@
-package dev.quarry.hq;
+package dev.quarry.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,22 +9,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Function;
 
 /**
- * One HQ per home: an OS lock on {@code hq.lock}, released by the OS when the process dies, so a
- * crashed HQ never blocks the next one.
+ * One process per folder (one HQ per home, one agent per home): an OS lock on a file, which names the
+ * holder ({@code pid 123}) and is released by the OS when the process dies, so a crashed daemon never
+ * blocks the next one.
  */
-final class HomeLock implements AutoCloseable {
+public final class ProcessLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
-    private HomeLock(FileChannel channel, FileLock lock) {
+    private ProcessLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
 
-    static HomeLock take(Path home) throws IOException {
-        Path file = home.resolve("hq.lock");
+    /**
+     * Takes the lock on {@code file} (its folder is made when missing).
+     *
+     * @param busy the failure to throw when another process holds it, given who holds it ({@code pid 123})
+     */
+    public static ProcessLock take(Path file, Function<String, ? extends RuntimeException> busy) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -36,15 +43,13 @@ final class HomeLock implements AutoCloseable {
         if (lock == null) {
             String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
             channel.close();
-            String who = owner.isEmpty() ? "pid unknown" : owner;
-            throw new IllegalStateException("another HQ already runs on " + home + " (" + who
-                    + "); stop it, or give this one another --home");
+            throw busy.apply(owner.isEmpty() ? "pid unknown" : owner);
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
-                0);
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
+                .getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(true);
-        return new HomeLock(channel, lock);
+        return new ProcessLock(channel, lock);
     }
 
     @Override
