@@ -2,6 +2,8 @@ package dev.quarry.hq.etcd;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.agent.files.FileMirror;
+import dev.quarry.agent.files.MirroredPath;
 import io.etcd.jetcd.ByteSequence;
 
 /**
@@ -9,8 +11,8 @@ import io.etcd.jetcd.ByteSequence;
  * {@code --etcd} writes it to its {@code files/NAME} (the agent's FileMirror), atomically.
  */
 public final class EtcdFiles {
-    /** The prefix agents mirror (the agent's FileMirror.DEFAULT_PREFIX). */
-    public static final String PREFIX = "/quarry/files/";
+    /** The prefix agents mirror. */
+    public static final String PREFIX = FileMirror.DEFAULT_PREFIX;
 
     private final EtcdConnection connection;
 
@@ -25,9 +27,9 @@ public final class EtcdFiles {
 
     /** Writes the file every server mirrors as {@code name} (plain names joined by {@code /}). */
     public void put(String name, byte[] content) {
-        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")) {
+        if (MirroredPath.of(name).isEmpty()) {
             throw new IllegalArgumentException("\"" + name + "\" is not a file name servers can mirror: use plain"
-                    + " names joined by /");
+                    + " names joined by /, at most 8 deep");
         }
         connection.await(connection.client().getKVClient().put(EtcdConnection.bytes(PREFIX + name),
                 ByteSequence.from(content)), "writing " + PREFIX + name);
