@@ -13,8 +13,8 @@ import java.util.TreeSet;
 /**
  * The grid's servers from a pacific provider: {@code add} makes one (a local server with its own agent
  * process, or a droplet) and answers once its agent answers; {@code remove} destroys it. A server made
- * earlier keeps running while HQ restarts, so starting it "again" asks the provider for nothing, except
- * that a local server whose agent ended (after a reboot) has its agent started again.
+ * earlier keeps running while HQ restarts; starting it "again" asks the provider to resume it, which starts
+ * it only when it is off (a local server's agent that ended with a reboot, a droplet powered off).
  */
 public final class ProviderServers implements ServerStarter, ServerRemover, AutoCloseable {
     private final CloudProvider provider;
@@ -34,10 +34,9 @@ public final class ProviderServers implements ServerStarter, ServerRemover, Auto
     public ServerSettings start(ServerRequest request) throws IOException {
         if (request.again().isPresent()) {
             ServerSettings server = request.again().get();
-            if (provider instanceof dev.quarry.pacific.local.LocalProvider local && server.provider().equals(
-                    provider.name())) {
+            if (server.provider().equals(provider.name())) {
                 try {
-                    local.resume(server.providerId());
+                    provider.resume(server.providerId());
                 } catch (CloudFailure e) {
                     org.slf4j.LoggerFactory.getLogger(ProviderServers.class).warn("server {}: {}", server.id(),
                             e.getMessage());

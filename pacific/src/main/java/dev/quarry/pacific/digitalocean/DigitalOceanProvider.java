@@ -101,6 +101,20 @@ public final class DigitalOceanProvider implements CloudProvider, AutoCloseable 
     }
 
     @Override
+    public Server resume(String id) throws CloudFailure {
+        int dropletId = DropletIds.parse(id);
+        try {
+            Droplet droplet = ownDroplet(dropletId).orElseThrow(() -> new CloudFailure("droplet " + id
+                    + " is gone, so it cannot be started again; `quarry servers` lists the grid's servers"));
+            return resizing.resume(droplet);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudFailure("interrupted while starting droplet " + id + " again; power it on in"
+                    + " DigitalOcean's control panel if it stays off");
+        }
+    }
+
+    @Override
     public Server resize(String id, ServerSize size) throws CloudFailure {
         int dropletId = DropletIds.parse(id);
         requireNonNull(size, "size is null");

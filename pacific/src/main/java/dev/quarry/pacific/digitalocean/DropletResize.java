@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resizes a droplet the way DigitalOcean allows: power off, resize (cpu and memory only, so it can shrink back
- * later), power on; each action waited for, then the droplet until it is active and its agent answers. When the
+ * later), power on (also how a droplet that is off is resumed); each action waited for, then the droplet until it is active and its agent answers. When the
  * resize fails after the droplet was powered off, it is powered on again before the failure is reported.
  */
 final class DropletResize {
@@ -56,11 +56,27 @@ final class DropletResize {
         } catch (CloudFailure e) {
             throw poweredBackOn(id, e);
         }
+        return new Change(before, powerOn(droplet, catalog));
+    }
+
+    /** A droplet that is off powered on; a droplet that runs answered as it is. */
+    Server resume(Droplet droplet) throws CloudFailure, InterruptedException {
+        SizeCatalog catalog = api.sizes();
+        if (droplet.getStatus() != DropletStatus.OFF) {
+            return DropletServers.server(droplet, catalog);
+        }
+        LOG.info("pacific: droplet {} (id {}) is off; powering it on", droplet.getName(), droplet.getId());
+        return powerOn(droplet, catalog);
+    }
+
+    /** Powers the droplet on and waits until it is active and its agent answers. */
+    private Server powerOn(Droplet droplet, SizeCatalog catalog) throws CloudFailure, InterruptedException {
+        int id = droplet.getId();
         waits.completed(api.powerOn(id), "power on droplet " + id, settings.activeTimeout());
         Droplet active = waits.active(id, droplet.getName(), settings.activeTimeout());
         String address = DropletServers.publicAddress(active).orElseThrow();
         waits.agent(id, droplet.getName(), address, settings.agentTimeout());
-        return new Change(before, DropletServers.server(active, catalog));
+        return DropletServers.server(active, catalog);
     }
 
     private CloudFailure poweredBackOn(int id, CloudFailure failure) throws InterruptedException {

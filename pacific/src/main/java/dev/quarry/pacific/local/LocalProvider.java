@@ -88,10 +88,8 @@ public final class LocalProvider implements CloudProvider {
         listeners.tell(new ProviderEvent.Removed(before));
     }
 
-    /**
-     * Starts a server's agent again when it is off (its process ended, as after a reboot) on its own
-     * address, ports and home; a server that is active is answered as it is.
-     */
+    /** Starts the agent again, on the server's own address, ports and home, when its process ended. */
+    @Override
     public Server resume(String id) throws CloudFailure {
         LocalServer server = ledger.find(checkedId(id)).orElseThrow(() -> new CloudFailure("there is no local server "
                 + id + " to start again; `quarry servers` lists the grid's servers"));

@@ -22,6 +22,12 @@ public interface CloudProvider {
     /** Destroys a server; one that is already gone counts as removed (and no listener is told). */
     void remove(String id) throws CloudFailure;
 
+    /**
+     * Makes sure a server this provider made runs: one that is off (after a reboot, a power-off) is started
+     * again on what it had and answered once its agent answers; one that runs is answered as it is.
+     */
+    Server resume(String id) throws CloudFailure;
+
     /** Changes a server's memory and cpu to at least {@code size}, and tells the listeners. */
     Server resize(String id, ServerSize size) throws CloudFailure;
 

@@ -88,6 +88,21 @@ class DigitalOceanRemoveResizeTest {
     }
 
     @Test
+    void resumePowersOnADropletThatIsOffAndLeavesOneThatRuns() throws Exception {
+        int off = fixture.cloud().add("quarry-main-offoff", "off", List.of("quarry", "main"));
+        int on = fixture.cloud().add("quarry-main-ononon", "active", List.of("quarry", "main"));
+
+        Server resumed = provider.resume(String.valueOf(off));
+        Server running = provider.resume(String.valueOf(on));
+
+        assertEquals(ServerState.ACTIVE, resumed.state());
+        assertEquals(ServerState.ACTIVE, running.state());
+        assertEquals(List.of("{\"type\":\"power_on\"}"), fixture.standIn.requests("POST /v2/droplets/" + off
+                + "/actions").stream().map(request -> request.json().toString()).toList());
+        assertEquals(List.of(), fixture.standIn.requests("POST /v2/droplets/" + on + "/actions"));
+    }
+
+    @Test
     void resizePowersOffResizesAndPowersOnWaitingForEachAction() throws Exception {
         Server small = provider.add(ServerRequest.of(ServerSize.of(1024, 1000)));
 
