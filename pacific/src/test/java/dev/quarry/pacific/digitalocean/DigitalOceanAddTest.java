@@ -19,24 +19,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** add and list against the loopback stand-in: what the provider sends, and the server it returns. */
-class DigitalOceanAddTest {
-    private StandInFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new StandInFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-        NoTokenLeaks.assertNoLogLineHasToken();
-    }
+class DigitalOceanAddTest extends StandInTest {
 
     @Test
     void addCreatesTheSmallestFittingDropletTaggedWithUserDataAndWaitsForItsAgent() throws Exception {

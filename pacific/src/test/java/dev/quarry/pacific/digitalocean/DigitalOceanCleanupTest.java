@@ -9,26 +9,11 @@ import dev.quarry.pacific.provider.CloudFailure;
 import dev.quarry.pacific.provider.ServerRequest;
 import dev.quarry.pacific.provider.ServerSize;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A droplet that does not become ready is destroyed, never leaked: the DELETE reaches the stand-in. */
-class DigitalOceanCleanupTest {
+class DigitalOceanCleanupTest extends StandInTest {
     private static final ServerRequest SMALL = ServerRequest.of(ServerSize.of(1024, 1000));
-
-    private StandInFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new StandInFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-        NoTokenLeaks.assertNoLogLineHasToken();
-    }
 
     @Test
     void aDropletThatNeverBecomesActiveIsDestroyed() throws Exception {

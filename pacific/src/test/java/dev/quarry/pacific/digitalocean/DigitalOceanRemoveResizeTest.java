@@ -14,25 +14,16 @@ import dev.quarry.pacific.provider.ServerState;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** remove destroys (404 is already gone), resize powers off, resizes and powers on; neither touches others' droplets. */
-class DigitalOceanRemoveResizeTest {
-    private StandInFixture fixture;
+class DigitalOceanRemoveResizeTest extends StandInTest {
     private DigitalOceanProvider provider;
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new StandInFixture();
         provider = fixture.provider(ScriptedProbe.answeringAtTry(1));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-        NoTokenLeaks.assertNoLogLineHasToken();
     }
 
     @Test

@@ -10,26 +10,11 @@ import dev.quarry.pacific.provider.ServerSize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 429 waits until RateLimit-Reset, 5xx backs off exponentially, both a bounded number of times; 4xx fails at once. */
-class DigitalOceanRetryTest {
+class DigitalOceanRetryTest extends StandInTest {
     private static final ServerRequest SMALL = ServerRequest.of(ServerSize.of(1024, 1000));
-
-    private StandInFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new StandInFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-        NoTokenLeaks.assertNoLogLineHasToken();
-    }
 
     @Test
     void aRateLimitedCallWaitsUntilRateLimitResetThenSucceeds() throws Exception {
