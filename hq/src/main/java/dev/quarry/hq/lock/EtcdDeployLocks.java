@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -33,12 +31,13 @@ public final class EtcdDeployLocks implements DeployLocks {
     private final Duration maximumWait;
     private final Duration leaseTtl;
     private final HqIdentity identity = HqIdentity.current();
-    private final Map<String, Semaphore> local = new ConcurrentHashMap<>();
+    private final StackQueue queue;
 
     public EtcdDeployLocks(EtcdConnection connection, Clock clock, Duration maximumWait, Duration leaseTtl) {
         this.connection = requireNonNull(connection, "connection is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.maximumWait = requireNonNull(maximumWait, "maximumWait is null");
+        this.queue = new StackQueue(maximumWait);
         this.leaseTtl = requireNonNull(leaseTtl, "leaseTtl is null");
     }
 
@@ -55,13 +54,7 @@ public final class EtcdDeployLocks implements DeployLocks {
     public DeployLease acquire(String stack, String holder, Consumer<String> waiting) throws InterruptedException {
         Instant deadline = clock.instant().plus(maximumWait);
         EtcdLockKey key = new EtcdLockKey(connection, etcdKey(stack), stack);
-        Semaphore semaphore = local.computeIfAbsent(stack, name -> new Semaphore(1, true));
-        if (!semaphore.tryAcquire()) {
-            waiting.accept(DeployLockLines.waiting(stack, key.holder()));
-            if (!semaphore.tryAcquire(maximumWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw DeployLockLines.timeout(stack, maximumWait, key.holder());
-            }
-        }
+        Semaphore semaphore = queue.join(stack, key::holder, waiting);
         try {
             KeptLease lease = KeptLease.grant(connection, leaseTtl, "the deploy lock of " + stack);
             try {

@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +24,13 @@ public final class FileDeployLocks implements DeployLocks {
     private final Path folder;
     private final Clock clock;
     private final Duration maximumWait;
-    private final Map<String, Semaphore> local = new ConcurrentHashMap<>();
+    private final StackQueue queue;
 
     public FileDeployLocks(Path folder, Clock clock, Duration maximumWait) {
         this.folder = folder;
         this.clock = clock;
         this.maximumWait = maximumWait;
+        this.queue = new StackQueue(maximumWait);
     }
 
     /** The file that holds a stack's lock. */
@@ -42,14 +41,8 @@ public final class FileDeployLocks implements DeployLocks {
     @Override
     public DeployLease acquire(String stack, String holder, Consumer<String> waiting) throws InterruptedException {
         Instant deadline = clock.instant().plus(maximumWait);
-        Semaphore semaphore = local.computeIfAbsent(stack, name -> new Semaphore(1, true));
         LockFile file = new LockFile(file(stack));
-        if (!semaphore.tryAcquire()) {
-            waiting.accept(waitingLine(stack, file));
-            if (!semaphore.tryAcquire(maximumWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw timeout(stack, file);
-            }
-        }
+        Semaphore semaphore = queue.join(stack, () -> holder(file), waiting);
         try {
             LockOwner owner = LockOwner.current(holder, clock.instant());
             take(stack, file, owner, deadline, waiting);
