@@ -1,5 +1,6 @@
 package dev.quarry.cli;
 
+import dev.quarry.agent.runtime.RuntimeFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ParseResult;
 final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
-        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+        String message = RuntimeFailure.firstLine(exception, "the debug output (QUARRY_DEBUG=1)");
         commandLine.getErr().println("quarry " + commandLine.getCommandName() + ": " + message);
         if (System.getenv("QUARRY_DEBUG") != null) {
             exception.printStackTrace(commandLine.getErr());

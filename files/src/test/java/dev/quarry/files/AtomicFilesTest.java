@@ -63,4 +63,19 @@ class AtomicFilesTest {
             assertEquals(List.of(folder.resolve("servers/keep")), files.toList());
         }
     }
+
+    @Test
+    void deleteTreeRemovesEverythingButFollowsNoSymlink() throws Exception {
+        Path outside = Files.writeString(folder.resolve("outside.txt"), "stays");
+        Path tree = folder.resolve("tmp/push-1");
+        AtomicFiles.write(tree.resolve("repo.git/objects/pack/pack-1.pack"), new byte[] {1, 2});
+        Files.createSymbolicLink(tree.resolve("repo.git/link"), outside);
+        Files.createSymbolicLink(tree.resolve("folder-link"), folder);
+
+        AtomicFiles.deleteTree(tree);
+        AtomicFiles.deleteTree(tree);
+
+        assertEquals(false, Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("stays", Files.readString(outside));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.agent.client;
 
+import dev.quarry.agent.runtime.RuntimeFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ final class AgentCall {
             input.writeTo(stdin);
             return null;
         } catch (IOException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return RuntimeFailure.firstLine(e, "HQ");
         }
     }
 }

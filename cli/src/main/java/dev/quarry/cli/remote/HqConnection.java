@@ -1,5 +1,6 @@
 package dev.quarry.cli.remote;
 
+import dev.quarry.agent.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class HqConnection {
     }
 
     private static String reason(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return RuntimeFailure.firstLine(e, "the debug output (QUARRY_DEBUG=1)");
     }
 
     private static KeyPair keyPair(Path identity) throws IOException {

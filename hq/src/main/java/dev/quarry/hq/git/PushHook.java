@@ -1,5 +1,6 @@
 package dev.quarry.hq.git;
 
+import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.hq.launch.Progress;
 import dev.quarry.hq.release.ReleaseMaker;
 import dev.quarry.hq.release.ReleaseOutcome;
@@ -47,7 +48,7 @@ final class PushHook implements PreReceiveHook {
             run(receivePack.getRepository(), commands, progress);
         } catch (IOException | RuntimeException e) {
             LOG.warn("push to {} by {} failed", stack, user, e);
-            String reason = e.getMessage() == null ? "an unexpected error; HQ's log has the details" : e.getMessage();
+            String reason = RuntimeFailure.firstLine(e, "HQ");
             PushRejection.all(commands, "HQ could not deploy: " + reason + "; the previous release keeps serving");
         }
     }

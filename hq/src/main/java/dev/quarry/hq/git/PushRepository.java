@@ -1,17 +1,23 @@
 package dev.quarry.hq.git;
 
+import dev.quarry.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 
 /**
  * The repository one push goes into. For a first push it is new, in a temporary folder: kept (moved
- * to the stack) when the push updated a ref, else deleted.
+ * to the stack) when the push updated a ref, else deleted before the push's channel closes, so a
+ * refused first push leaves nothing behind by the time the client sees it end.
+ *
+ * <p>JGit's receive-pack starts a background garbage collection after each push ({@code receive.autogc}),
+ * which takes {@code gc.log.lock} in the repository and writes there from another thread after
+ * {@code receive} returned; in a temporary repository it would race the deletion (and the move into
+ * place). So a new repository is created with {@code receive.autogc} off, and turned back on when it is
+ * kept.
  */
 public final class PushRepository implements AutoCloseable {
     private final Repository repository;
@@ -23,6 +29,12 @@ public final class PushRepository implements AutoCloseable {
         this.repository = repository;
         this.temporaryFolder = temporaryFolder;
         this.finalGitDirectory = finalGitDirectory;
+    }
+
+    /** A first push's new repository, with no background work of JGit's in it. */
+    static PushRepository temporary(Repository created, Path folder, Path finalGitDirectory) throws IOException {
+        setAutomaticGarbageCollection(created, false);
+        return new PushRepository(created, Optional.of(folder), finalGitDirectory);
     }
 
     public Repository repository() {
@@ -37,27 +49,30 @@ public final class PushRepository implements AutoCloseable {
     /** Closes the repository; moves a kept new one into place, deletes an unkept one. */
     @Override
     public void close() throws IOException {
-        repository.close();
         if (temporaryFolder.isEmpty()) {
+            repository.close();
             return;
         }
         try {
             if (keep) {
+                setAutomaticGarbageCollection(repository, true);
+                repository.close();
                 StackRepositories.moveIntoPlace(repository.getDirectory().toPath(), finalGitDirectory);
+            } else {
+                repository.close();
             }
         } finally {
-            deleteTree(temporaryFolder.get());
+            AtomicFiles.deleteTree(temporaryFolder.get());
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+    private static void setAutomaticGarbageCollection(Repository repository, boolean on) throws IOException {
+        StoredConfig config = repository.getConfig();
+        if (on) {
+            config.unset(ConfigConstants.CONFIG_RECEIVE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOGC);
+        } else {
+            config.setBoolean(ConfigConstants.CONFIG_RECEIVE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOGC, false);
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        config.save();
     }
 }

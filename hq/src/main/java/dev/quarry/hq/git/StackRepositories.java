@@ -48,7 +48,7 @@ public final class StackRepositories {
         Path folder = Files.createDirectory(temporary.resolve("push-" + stack + "-" + UUID.randomUUID()));
         Repository created = FileRepositoryBuilder.create(folder.resolve("repo.git").toFile());
         created.create(true);
-        return new PushRepository(created, Optional.of(folder), gitDirectory(stack));
+        return PushRepository.temporary(created, folder, gitDirectory(stack));
     }
 
     /** Moves a first push's repository into place. */
@@ -66,7 +66,7 @@ public final class StackRepositories {
         if (Files.isDirectory(temporary)) {
             try (Stream<Path> leftovers = Files.list(temporary)) {
                 for (Path leftover : leftovers.toList()) {
-                    PushRepository.deleteTree(leftover);
+                    AtomicFiles.deleteTree(leftover);
                 }
             }
         }

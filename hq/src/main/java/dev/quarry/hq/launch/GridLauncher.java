@@ -1,5 +1,6 @@
 package dev.quarry.hq.launch;
 
+import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.compiler.plan.Instruction;
 import dev.quarry.compiler.plan.Plan;
 import dev.quarry.hq.grid.Grid;
@@ -56,8 +57,8 @@ public final class GridLauncher implements Launcher {
         } catch (RuntimeException e) {
             LOG.warn("the launch of {} release {} stopped", stack, plan.release(), e);
             rollBack(request, before, progress);
-            return new LaunchResult.Failed("the launch stopped: " + e.getMessage() + "; HQ's log has the details",
-                    List.of());
+            return new LaunchResult.Failed("the launch stopped: " + RuntimeFailure.firstLine(e, "HQ")
+                    + "; the previous release keeps serving, push again or see HQ's log", List.of());
         }
     }
 
@@ -84,7 +85,8 @@ public final class GridLauncher implements Launcher {
             converger.converge(stack, before.get().spec(), before.get().layout(), request.source(), progress);
         } catch (RuntimeException e) {
             LOG.warn("rolling back {} did not finish", stack, e);
-            progress.line("-----> the rollback did not finish (" + e.getMessage() + "); the reconciler retries it");
+            progress.line("-----> the rollback did not finish (" + RuntimeFailure.firstLine(e, "HQ")
+                    + "); the reconciler retries it");
         }
     }
 }

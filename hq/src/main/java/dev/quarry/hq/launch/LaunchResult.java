@@ -11,7 +11,7 @@ public sealed interface LaunchResult {
      * The plan ran.
      *
      * @param addresses where the stack is served, such as {@code http://shop.example.com}; empty when nothing is routed
-     * @param note what the caller should add to its closing line, such as that nothing ran; may be empty
+     * @param note the push's closing words instead of "is live: ADDRESSES", such as that nothing runs; may be empty
      */
     record Launched(List<String> addresses, String note) implements LaunchResult {
         public Launched {

@@ -1,26 +1,18 @@
 package dev.quarry.hq.launch;
 
-import dev.quarry.compiler.plan.Instruction;
-import dev.quarry.compiler.spec.NodeSpec;
 import java.util.List;
 
 /**
- * The stand-in launcher: prints each instruction of the plan and runs nothing, so the push pipeline
- * (compile, record, lock, report) works end to end before containers can be started.
+ * The launcher of an HQ started without a grid ({@code --router}): the push is compiled, recorded and
+ * its plan printed, and the pusher is told that nothing runs and how to start HQ so that it does.
  */
 public final class PlanPrintingLauncher implements Launcher {
+    /** The closing words of a push to an HQ without a grid. */
+    public static final String NOTHING_RUNS =
+            "recorded; nothing runs: HQ has no grid (start it with --router ADDR:PORT to run containers)";
+
     @Override
     public LaunchResult launch(LaunchRequest request, Progress progress) {
-        progress.line("-----> plan printer: containers start once the launch module lands");
-        for (Instruction instruction : request.plan().instructions()) {
-            progress.line("-----> " + instruction.op() + " " + instruction.target() + " " + instruction.details()
-                    + " ... printed");
-        }
-        List<String> addresses = request.spec().nodes().values().stream()
-                .map(NodeSpec::domains)
-                .flatMap(List::stream)
-                .map(domain -> "http://" + domain)
-                .toList();
-        return new LaunchResult.Launched(addresses, "recorded");
+        return new LaunchResult.Launched(List.of(), NOTHING_RUNS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.hq.release;
 
+import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.compiler.ParseResult;
 import dev.quarry.compiler.plan.Compiler;
 import dev.quarry.compiler.plan.Plan;
@@ -102,8 +103,7 @@ public final class ReleaseMaker {
                     + "; check the disk under " + sources.source(request.stack()).getParent(), List.of());
         } catch (RuntimeException e) {
             LOG.warn("the launcher stopped on release {} of {}", release.number(), request.stack(), e);
-            result = new LaunchResult.Failed("the launcher stopped: " + (e.getMessage() == null
-                    ? "an unexpected error; HQ's log has the details" : e.getMessage()), List.of());
+            result = new LaunchResult.Failed("the launcher stopped: " + RuntimeFailure.firstLine(e, "HQ"), List.of());
         }
         return switch (result) {
             case LaunchResult.Launched launched -> promote(stack, release, plan, spec, launched, progress);
@@ -118,10 +118,10 @@ public final class ReleaseMaker {
         state.update(name, deployed);
         state.saveStack(stack.value().withCurrent(release.number()), stack.revision());
         Retention.trim(state, name, spec.keepReleases(), release.number());
-        String status = launched.note().isEmpty() ? "is live" : launched.note();
         String where = launched.addresses().isEmpty() ? "no node has domains, nothing is routed"
                 : String.join(", ", launched.addresses());
-        progress.line("-----> " + name + " release " + release.number() + " " + status + ": " + where);
+        String outcome = launched.note().isEmpty() ? "is live: " + where : launched.note();
+        progress.line("-----> " + name + " release " + release.number() + " " + outcome);
         return new ReleaseOutcome.Made(deployed, plan);
     }
 

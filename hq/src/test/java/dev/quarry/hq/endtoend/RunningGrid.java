@@ -40,6 +40,11 @@ final class RunningGrid implements AutoCloseable {
         return hq;
     }
 
+    /** The port the router's nginx listens on. */
+    int routerPort() {
+        return routerPort;
+    }
+
     Grid grid() {
         return hq.hq().grid().orElseThrow();
     }

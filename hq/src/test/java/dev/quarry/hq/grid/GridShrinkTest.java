@@ -58,9 +58,11 @@ class GridShrinkTest {
         for (String id : List.of("s1", "s2")) {
             servers.save(ServerSettings.of(id, "127.0.0.1", 1, Resources.of(1024, 1000), List.of(), ""));
         }
+        List<String> attempts = new CopyOnWriteArrayList<>();
         ServerSupply supply = new ServerSupply("test", request -> {
             throw new IOException("not asked in this test");
         }, server -> {
+            attempts.add(server.id());
             throw new IOException("pacific: the cloud said no");
         });
         try (Agents agents = Agents.open(AgentKey.ensure(home.resolve("etc")), home.resolve("etc/known_hosts"))) {
@@ -70,8 +72,10 @@ class GridShrinkTest {
             grid.giveBackEmpty();
 
             assertTrue(grid.awaitNoneLeaving(Duration.ofSeconds(60)));
+            assertEquals(List.of("s2", "s2", "s2"), attempts, "the newest empty server, asked three times");
             assertEquals(List.of("s1", "s2"), grid.servers().stream().map(ServerSettings::id).toList());
-            assertEquals(2, grid.snapshot().blocks().size(), "s2 is back on the grid, to be tried again");
+            assertEquals(List.of("s1", "s2"), grid.snapshot().blocks().stream().map(load -> load.block().id())
+                    .toList(), "s2 is back on the grid, to be tried again");
         }
     }
 }

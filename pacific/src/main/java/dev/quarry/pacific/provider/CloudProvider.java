@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Makes and destroys the grid's servers (the design notes' pacific: add, remove, resize; events added, removed,
- * resized). {@code local} makes servers on this machine, {@code digitalocean} makes droplets; HQ picks one in
- * {@code dev.quarry.pacific.Pacific}.
+ * resized). {@code local} makes servers on this machine, {@code digitalocean} makes droplets; HQ picks one from
+ * its {@code --provider} option (hq's {@code HqGrid}) and uses it through hq's {@code ProviderServers}.
  *
  * <p>Every method blocks until the cloud has done it. A server {@link #add} returns is ready: its agent answers.
  * A server that could not be made is destroyed before {@link CloudFailure} is thrown, never left half-made.
