@@ -6,7 +6,9 @@
 # also inherits QUARRY_TEST_RUN=<id> in its environment, which finds processes moved to other cgroups
 # (on cgroup v2, the agent's own). Docker containers and network namespaces made during the run are
 # compared with those there before it. quarry_leftovers_check names whatever is left, stops it (by PID,
-# by container id, by namespace name: only what this run made), and fails.
+# by container id, by namespace name: only what this run made), and fails. On a machine where other
+# Quarry work makes containers or namespaces during the run, QUARRY_TEST_SHARED_MACHINE=1 only lists
+# new containers and namespaces (they may not be the run's); processes are always the run's own.
 
 QUARRY_TEST_RUN=""
 QUARRY_TRACK_CGROUP=""
@@ -90,21 +92,21 @@ quarry_leftovers_check() {
   fi
   containers=$(comm -13 <(printf '%s\n' "$QUARRY_CONTAINERS_BEFORE") <(quarry_containers) | sed '/^$/d')
   if [ -n "$containers" ]; then
-    failed=1
     quarry_say "quarry: the tests left these Docker containers:"
     for id in $containers; do
       quarry_say "  $(docker inspect --format '{{.Name}} ({{.Config.Image}}, {{.State.Status}})' "$id" 2>/dev/null || echo "$id")"
-      docker rm -f "$id" >/dev/null 2>&1 || true
+      [ "${QUARRY_TEST_SHARED_MACHINE:-}" = 1 ] || docker rm -f "$id" >/dev/null 2>&1 || true
     done
+    [ "${QUARRY_TEST_SHARED_MACHINE:-}" = 1 ] || failed=1
   fi
   namespaces=$(comm -13 <(printf '%s\n' "$QUARRY_NETNS_BEFORE") <(quarry_network_namespaces) | sed '/^$/d')
   if [ -n "$namespaces" ]; then
-    failed=1
     quarry_say "quarry: the tests left these network namespaces:"
     for name in $namespaces; do
       quarry_say "  $name"
-      ip netns delete "$name" 2>/dev/null || true
+      [ "${QUARRY_TEST_SHARED_MACHINE:-}" = 1 ] || ip netns delete "$name" 2>/dev/null || true
     done
+    [ "${QUARRY_TEST_SHARED_MACHINE:-}" = 1 ] || failed=1
   fi
   if [ -n "$QUARRY_TRACK_CGROUP" ]; then
     rmdir "$QUARRY_TRACK_CGROUP" 2>/dev/null || true

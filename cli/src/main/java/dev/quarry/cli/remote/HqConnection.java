@@ -53,7 +53,8 @@ final class HqConnection {
         try {
             session = client.connect(target.user(), target.host(), target.port()).verify(CONNECT_TIMEOUT).getSession();
         } catch (IOException e) {
-            throw new IOException("HQ at " + target + " did not answer: " + e.getMessage(), e);
+            throw new IOException("HQ at " + target + " did not answer: " + rootReason(e)
+                    + " (is HQ running there? check the address in the git remote quarry or --hq)", e);
         }
         try {
             session.auth().verify(CONNECT_TIMEOUT);
@@ -65,7 +66,16 @@ final class HqConnection {
         }
     }
 
-    private static String reason(IOException e) {
+    /** The innermost cause's words ("Connection refused"), not the SSH library's wrapping of them. */
+    private static String rootReason(IOException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return reason(root);
+    }
+
+    private static String reason(Throwable e) {
         return RuntimeFailure.firstLine(e, "the debug output (QUARRY_DEBUG=1)");
     }
 

@@ -9,6 +9,7 @@ import dev.quarry.hq.HqOptions;
 import dev.quarry.hq.QuarryHome;
 import dev.quarry.testsupport.CommandResult;
 import dev.quarry.testsupport.GitWorkTree;
+import dev.quarry.testsupport.LoopbackPorts;
 import dev.quarry.testsupport.OpenSshClient;
 import dev.quarry.testsupport.SshKeys;
 import java.io.PrintWriter;
@@ -91,6 +92,18 @@ class RemoteVerbsTest {
         assertEquals(1, rollback.status(), rollback.err());
         assertEquals("quarry rollback: shop keeps no release 7 (kept: 1); see: releases shop\n", rollback.err());
         assertEquals("", rollback.out());
+    }
+
+    @Test
+    void saysInOneLineThatHqDoesNotAnswer() throws Exception {
+        int closed = LoopbackPorts.free();
+        app.git("remote", "set-url", "quarry", "ssh://quarry@127.0.0.1:" + closed + "/shop");
+
+        Output apps = quarry(app.directory(), "apps");
+
+        assertEquals(1, apps.status(), apps.err());
+        assertEquals("quarry apps: HQ at quarry@127.0.0.1:" + closed + " did not answer: Connection refused (is HQ"
+                + " running there? check the address in the git remote quarry or --hq)\n", apps.err());
     }
 
     @Test
