@@ -1,6 +1,7 @@
 package dev.quarry.cli.bench;
 
 import dev.quarry.cli.ExitCodes;
+import dev.quarry.files.AtomicFiles;
 import dev.quarry.router.bench.RouterBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,10 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +44,7 @@ public final class RouterBenchCommand implements Callable<Integer> {
                 out.println("router " + RouterBenchmark.run(count, prefix, freePort()));
                 out.flush();
             } finally {
-                deleteTree(prefix);
+                AtomicFiles.deleteTree(prefix);
             }
         }
         return ExitCodes.OK;
@@ -54,14 +53,6 @@ public final class RouterBenchCommand implements Callable<Integer> {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -40,10 +39,10 @@ public final class SourceFolders {
         Path partial = Files.createDirectory(folder.resolve(".src.partial-" + UUID.randomUUID()));
         try {
             tree.exportTo(partial);
-            deleteTree(folder.resolve(target));
+            AtomicFiles.deleteTree(folder.resolve(target));
             Files.move(partial, folder.resolve(target), StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(partial);
+            AtomicFiles.deleteTree(partial);
         }
         Path newLink = folder.resolve(".src.link-" + UUID.randomUUID());
         Files.createSymbolicLink(newLink, Path.of(target));
@@ -63,18 +62,7 @@ public final class SourceFolders {
             }).toList();
         }
         for (Path other : others) {
-            deleteTree(other);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            AtomicFiles.deleteTree(other);
         }
     }
 }
