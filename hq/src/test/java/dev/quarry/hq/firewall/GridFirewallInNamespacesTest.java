@@ -56,6 +56,29 @@ class GridFirewallInNamespacesTest {
                 "/bin/true");
         TcpReach.awaitListening(linkA.namespaceAddress(), PRIVATE_PORT);
         connector = NamespacedAgents.connector(hqKey, temp.resolve("known_hosts"));
+        warmUp("a", linkA.namespaceAddress(), NamespacedAgents.PORT);
+        warmUp("b", linkB.namespaceAddress(), FORWARDED_PORT);
+    }
+
+    /**
+     * Opens HQ's connection to a fresh agent JVM before the rules are applied, as HQ's agent clients are open
+     * long before a firewall round: a cold JVM on a loaded machine can take longer than the tests' 2 s to answer
+     * its first handshake, which would make the host look unreachable rather than test the rules.
+     */
+    private void warmUp(String name, String address, int port) {
+        for (int attempt = 1; ; attempt++) {
+            AgentClient client = connector.client(address, port);
+            try {
+                client.list();
+                clients.put(name, client);
+                return;
+            } catch (RuntimeException e) {
+                client.close();
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @AfterEach
