@@ -99,8 +99,10 @@ final class HqGrid implements AutoCloseable {
                     settings.localServers(), settings.maxServers(), settings.localCapacity());
             lockDownOnMembershipChange(grid);
             files.ifPresent(published -> publishHostsOnMembershipChange(grid, published));
-            LeftoverNginx.stop(home.root().resolve("router"));
-            router = Router.start(home.root().resolve("router"), settings.router());
+            router = Router.startOrAdopt(home.root().resolve("router"), settings.router());
+            if (router.adopted()) {
+                LOG.info("router: took over the nginx (pid {}) an earlier HQ left serving", router.masterPid());
+            }
             Routing routing = new Routing(router, settings.router().listenPort());
             Converger converger = new Converger(grid, routing, settings.drainGrace(), new PublishedEnv(store));
             LayoutStore layouts = new LayoutStore(store);

@@ -39,7 +39,36 @@ class RenderTest {
                     server 127.0.0.2:8002 max_fails=1 fail_timeout=2s;
                     keepalive 16;
                 }
+                upstream shop.admin {
+                    server 127.0.0.1:9 down;
+                    keepalive 16;
+                }
                 """, rendered.conf());
+    }
+
+    @Test
+    void aStacksTemplateGoesInsideTheServerBlockOfItsOwnDomains() throws Exception {
+        StackRoutes routes = new StackRoutes("shop", List.of(new NodeRoute("web", List.of("shop.example.com"),
+                List.of(new Endpoint("127.0.0.1", 8001)))), java.util.Optional.of("gzip on;"));
+
+        String conf = StackRenderer.render(routes, SETTINGS).conf();
+
+        assertTrue(conf.endsWith("""
+                # Stack shop's own .quarry/nginx.mustache, checked against the stack template allowlist.
+                server {
+                    listen 127.0.0.1:8080;
+                    server_name shop.example.com;
+
+                gzip on;
+
+                    location / {
+                        if ($quarry_upstream = "quarry-unavailable") {
+                            return 503 "<!doctype html><title>503 Service Unavailable</title><h1>503 Service Unavailable</h1><p>This app has no healthy containers right now (Quarry).</p>\\n";
+                        }
+                        proxy_pass http://$quarry_upstream;
+                    }
+                }
+                """), conf);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,56 +61,6 @@ class RouterTest {
         applied(new StackRoutes("shop", List.of(new NodeRoute("web", List.of("shop.test"), List.of()))));
 
         assertEquals(503, Http.get(port, "shop.test").status());
-    }
-
-    @Test
-    void aBrokenTemplateIsRefusedAndEveryStackKeepsServing() throws Exception {
-        applied(stack("shop", "web", "shop.test", backend("shop")));
-        applied(stack("blog", "web", "blog.test", backend("blog v1")));
-        Path liveBefore = Files.readSymbolicLink(prefix.resolve("live"));
-
-        StackRoutes broken = new StackRoutes("blog", stack("blog", "web", "blog.test", backend("blog v2")).nodes(),
-                Optional.of("server { listen {{listen}}; bogus_directive on; }\n"));
-        ApplyResult result = router.apply(broken);
-
-        ApplyResult.Refused refused = assertInstanceOf(ApplyResult.Refused.class, result);
-        assertEquals("blog", refused.stack());
-        assertEquals("stack blog: nginx: [emerg] unknown directive \"bogus_directive\" in stacks/blog.conf:6",
-                refused.reason());
-        assertEquals(liveBefore, Files.readSymbolicLink(prefix.resolve("live")), "the live configuration is untouched");
-        assertEquals("shop", Http.get(port, "shop.test").body());
-        assertEquals("blog v1", Http.get(port, "blog.test").body(), "blog keeps its previous configuration");
-    }
-
-    @Test
-    void templatesThatDoNotCompileOrReachForFilesAreRefused() throws Exception {
-        StackRoutes unclosed = new StackRoutes("shop", List.of(), Optional.of("{{#nodes}} server {}"));
-        StackRoutes partial = new StackRoutes("shop", List.of(), Optional.of("{{> /etc/passwd}}"));
-
-        assertTrue(refusal(unclosed).startsWith("stack shop: its nginx template is broken: "), refusal(unclosed));
-        assertTrue(refusal(partial).contains("partials such as {{> /etc/passwd}} are not allowed"), refusal(partial));
-    }
-
-    @Test
-    void aStacksOwnTemplateAddsItsServerBlocks() throws Exception {
-        String template = """
-                {{#nodes}}
-                server {
-                    listen {{listen}};
-                    server_name{{#domains}} {{.}}{{/domains}};
-                    location / {
-                        add_header X-Rendered-For {{stack}}-{{node}};
-                        proxy_pass http://{{upstream}};
-                    }
-                }
-                {{/nodes}}
-                """;
-        StackRoutes routes = stack("shop", "web", "shop.test", backend("templated"));
-        applied(new StackRoutes("shop", routes.nodes(), Optional.of(template)));
-
-        Http.Response response = Http.get(port, "shop.test");
-        assertEquals("templated", response.body());
-        assertTrue(response.headers().contains("X-Rendered-For: shop-web"), response.headers());
     }
 
     @Test

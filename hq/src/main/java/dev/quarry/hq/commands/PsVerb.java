@@ -5,6 +5,7 @@ import dev.quarry.compiler.spec.NodeSpec;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.state.JsonValues;
+import dev.quarry.hq.state.StateException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,12 @@ final class PsVerb implements Verb {
     @Override
     public int run(VerbContext context) {
         Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json"), USAGE).atMost(1);
-        List<String> apps = arguments.positional().isEmpty() ? state.names() : List.of(arguments.app(0));
+        List<String> unreadable = new ArrayList<>();
+        List<String> apps = arguments.positional().isEmpty() ? readable(unreadable) : List.of(arguments.app(0));
         if (grid.isPresent()) {
             apps.forEach(app -> StackLookup.require(state, app));
             new ContainerTable(grid.get().list(), apps).print(context.out(), arguments.has("--json"));
+            unreadable.forEach(context.out()::println);
             return 0;
         }
         List<NodeRow> rows = new ArrayList<>();
@@ -58,7 +61,22 @@ final class PsVerb implements Verb {
             context.out().print(TextTable.render(
                     List.of("APP", "NODE", "RELEASE", "SCALE", "RUNTIME", "DOMAINS", "STATE"), lines));
         }
+        unreadable.forEach(context.out()::println);
         return 0;
+    }
+
+    /** The apps whose state reads; a line {@code APP  cannot be read: REASON} in {@code unreadable} for each other. */
+    private List<String> readable(List<String> unreadable) {
+        List<String> apps = new ArrayList<>();
+        for (String app : state.names()) {
+            try {
+                StackLookup.require(state, app);
+                apps.add(app);
+            } catch (StateException e) {
+                unreadable.add(app + "  cannot be read: " + e.getMessage());
+            }
+        }
+        return apps;
     }
 
     private static List<NodeRow> rows(Stack stack) {

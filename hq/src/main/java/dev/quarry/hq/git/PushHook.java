@@ -86,6 +86,12 @@ final class PushHook implements PreReceiveHook {
             progress.line(reason);
             return PushRejection.around(commands, command, reason, "not updated: " + branch + " has no quarry.yml");
         }
+        Optional<String> template = TemplateBlob.problem(repository, command.getNewId());
+        if (template.isPresent()) {
+            progress.line(template.get());
+            return PushRejection.around(commands, command, template.get(),
+                    "not updated: " + branch + " has a refused nginx template");
+        }
         ReleaseRequest request = new ReleaseRequest(stack, command.getNewId().name(), branch, quarryFile.get(),
                 config.env(stack), config.scale(stack), "pushed", user, new CommitTree(repository, command.getNewId()));
         ReleaseOutcome outcome = maker.make(request, progress);

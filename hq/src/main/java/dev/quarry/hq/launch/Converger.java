@@ -42,12 +42,25 @@ public final class Converger {
      * Applies the stack's routes as they are now (the live release's containers that serve), starting and
      * removing nothing: what an HQ that does not lead the reconciling does, so its router follows.
      */
-    public void route(String stack, StackSpec spec, Layout layout, Path source) {
-        routing.apply(stack, spec, layout, grid.list(), source);
+    public void route(String stack, StackSpec spec, Layout layout) {
+        routing.apply(stack, spec, layout, grid.list());
     }
 
     /** Converges the stack; answers what it changed. Unhealthy containers are reported, not fatal. */
     public Convergence converge(String stack, StackSpec spec, Layout layout, Path source, Progress progress) {
+        return converge(stack, spec, layout, source, false, progress);
+    }
+
+    /**
+     * Converges the stack to a healthy release that becomes live, switching the router to the template of
+     * its source (the only time a stack's template changes).
+     */
+    public Convergence promote(String stack, StackSpec spec, Layout layout, Path source, Progress progress) {
+        return converge(stack, spec, layout, source, true, progress);
+    }
+
+    private Convergence converge(String stack, StackSpec spec, Layout layout, Path source, boolean switchTemplate,
+            Progress progress) {
         List<ContainerPlan> desired = ContainerPlans.of(stack, spec, layout);
         GridListing listing = grid.list();
         Slices.adopt(grid, desired, listing);
@@ -58,7 +71,11 @@ public final class Converger {
         int nodes = startMissing(boot, desired.stream().filter(plan -> !plan.isService()).toList(), spec, layout,
                 listing, progress);
         listing = nodes > 0 ? grid.list() : listing;
-        routing.apply(stack, spec, layout, listing, source);
+        if (switchTemplate) {
+            routing.switchTo(stack, spec, layout, listing, source);
+        } else {
+            routing.apply(stack, spec, layout, listing);
+        }
         Set<String> wanted = desired.stream().map(plan -> plan.id().toString()).collect(Collectors.toSet());
         List<RunningContainer> orphans = listing.ofStack(stack).stream()
                 .filter(container -> !wanted.contains(container.id())).toList();

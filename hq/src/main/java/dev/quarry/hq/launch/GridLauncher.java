@@ -49,7 +49,7 @@ public final class GridLauncher implements Launcher {
                 step(instruction, context);
             }
             layouts.save(stack, plan.release(), context.layout());
-            converger.converge(stack, request.spec(), context.layout(), request.source(), progress);
+            converger.promote(stack, request.spec(), context.layout(), request.source(), progress);
             return new LaunchResult.Launched(routing.addresses(request.spec()), "");
         } catch (LaunchFailure failure) {
             rollBack(request, before, progress);

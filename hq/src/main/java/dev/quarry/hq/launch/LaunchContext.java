@@ -65,9 +65,9 @@ final class LaunchContext {
         return booted;
     }
 
-    /** Routes the stack to the running containers of the layout so far. */
+    /** Routes the stack to the running containers of the layout so far (with the live template). */
     void route() {
-        routing.apply(stack, spec, layout, grid.list(), source);
+        routing.apply(stack, spec, layout, grid.list());
     }
 
     /** {@code s1, s2}: the servers the containers went to. */

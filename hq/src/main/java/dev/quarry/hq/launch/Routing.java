@@ -12,7 +12,6 @@ import dev.quarry.router.model.Endpoint;
 import dev.quarry.router.model.NodeRoute;
 import dev.quarry.router.model.StackRoutes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A stack's routes through the router: each routed node's domains to the running containers its
  * layout names. A change is applied only when the routes differ from what this HQ last applied, and
- * the router answers only once nginx serves it.
+ * the router answers only once nginx serves it. The stack's template changes only by {@link #switchTo},
+ * when a healthy release goes live; otherwise the live one is kept.
  */
 public final class Routing {
     private final Router router;
@@ -36,9 +36,24 @@ public final class Routing {
         this.publicPort = publicPort;
     }
 
-    /** Routes the stack to what runs of its layout; a refusal fails the launch. */
-    public StackRoutes apply(String stack, StackSpec spec, Layout layout, GridListing listing, Path source) {
-        StackRoutes routes = routes(stack, spec, layout, listing, source);
+    /**
+     * Routes the stack to what runs of its layout, with the template that is live: a deploy in progress,
+     * a rollback and the reconciler never change the template. A refusal fails the launch.
+     */
+    public StackRoutes apply(String stack, StackSpec spec, Layout layout, GridListing listing) {
+        return apply(routes(stack, spec, layout, listing, liveTemplate(stack)));
+    }
+
+    /**
+     * Routes the stack as {@link #apply} with the template of {@code source} ({@code .quarry/nginx.mustache}):
+     * only when a healthy release becomes live.
+     */
+    public StackRoutes switchTo(String stack, StackSpec spec, Layout layout, GridListing listing, Path source) {
+        return apply(routes(stack, spec, layout, listing, RouterTemplateFile.read(source)));
+    }
+
+    private StackRoutes apply(StackRoutes routes) {
+        String stack = routes.stack();
         if (routes.equals(applied.get(stack))) {
             return routes;
         }
@@ -73,7 +88,17 @@ public final class Routing {
                 .map(domain -> "http://" + domain + port).toList();
     }
 
-    static StackRoutes routes(String stack, StackSpec spec, Layout layout, GridListing listing, Path source) {
+    private Optional<String> liveTemplate(String stack) {
+        try {
+            return router.liveTemplate(stack);
+        } catch (IOException e) {
+            throw new LaunchFailure("the router cannot read the live template of " + stack + ": " + e.getMessage(),
+                    List.of());
+        }
+    }
+
+    static StackRoutes routes(String stack, StackSpec spec, Layout layout, GridListing listing,
+            Optional<String> template) {
         List<NodeRoute> nodes = new ArrayList<>();
         for (NodeSpec node : spec.nodes().values()) {
             Layout.NodeLayout placed = layout.nodes().get(node.name());
@@ -87,20 +112,10 @@ public final class Routing {
             }
             nodes.add(new NodeRoute(node.name(), node.domains(), endpoints));
         }
-        return new StackRoutes(stack, nodes, template(source));
+        return new StackRoutes(stack, nodes, template);
     }
 
     private static boolean serving(RunningContainer container) {
         return container.status().state() == ContainerState.RUNNING;
-    }
-
-    /** The stack's own nginx template, {@code .quarry/nginx.mustache} in its source, if it has one. */
-    private static Optional<String> template(Path source) {
-        Path file = source.resolve(".quarry").resolve("nginx.mustache");
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -71,7 +71,7 @@ public final class Reconciler {
             try {
                 Optional<Target> target = targets.of(stack);
                 if (target.isPresent()) {
-                    converger.route(stack, target.get().spec(), target.get().layout(), sources.source(stack));
+                    converger.route(stack, target.get().spec(), target.get().layout());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("cannot route {} now: {}; trying again next time", stack, e.getMessage());

@@ -30,11 +30,20 @@ public final class StackState {
         this.store = store;
     }
 
-    /** Names of the stacks that have a stack record, sorted. */
+    /**
+     * Names of the stacks that have a stack record, sorted; one whose record is torn is named too (reading
+     * it with {@link #stack} says why), so one broken stack never hides the others.
+     */
     public List<String> names() {
-        return store.children(StateKey.of("stacks")).stream()
-                .filter(name -> store.read(stackKey(name)).isPresent())
-                .toList();
+        return store.children(StateKey.of("stacks")).stream().filter(this::hasRecord).toList();
+    }
+
+    private boolean hasRecord(String name) {
+        try {
+            return store.read(stackKey(name)).isPresent();
+        } catch (StateCorruptException e) {
+            return true;
+        }
     }
 
     public Optional<Stored<StackRecord>> stack(String name) {

@@ -4,6 +4,7 @@ import dev.quarry.files.AtomicFiles;
 import dev.quarry.router.model.RouterSettings;
 import dev.quarry.router.render.MainConfigRenderer;
 import dev.quarry.router.render.RenderedStack;
+import dev.quarry.router.template.TemplateChecker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,9 @@ import java.util.stream.Stream;
  * stack files of the live one.
  */
 final class ConfigTree {
+    /** Beside a stack's .map and .conf: the template its .conf was rendered from (nginx does not read it). */
+    static final String TEMPLATE = ".template";
+
     private final Path prefix;
 
     ConfigTree(Path prefix) throws IOException {
@@ -68,6 +72,21 @@ final class ConfigTree {
         return domains;
     }
 
+    /** The template the live configuration of {@code stack} was rendered from, if it has one. */
+    Optional<String> liveTemplate(String stack) throws IOException {
+        Optional<Generation> live = live();
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = live.get().folder().resolve("stacks").resolve(stack + TEMPLATE);
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (var in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(new String(in.readNBytes(TemplateChecker.MAX_BYTES), StandardCharsets.UTF_8));
+        }
+    }
+
     /** A new generation: the live stacks, with {@code changed} replaced or added and {@code removed} left out. */
     Generation stage(List<RenderedStack> changed, List<String> removed, RouterSettings settings,
             Map<String, List<String>> allDomains) throws IOException {
@@ -88,6 +107,10 @@ final class ConfigTree {
         for (RenderedStack stack : changed) {
             AtomicFiles.writeNew(stacks.resolve(stack.stack() + ".map"), stack.map().getBytes(StandardCharsets.UTF_8));
             AtomicFiles.writeNew(stacks.resolve(stack.stack() + ".conf"), stack.conf().getBytes(StandardCharsets.UTF_8));
+            if (stack.template().isPresent()) {
+                AtomicFiles.writeNew(stacks.resolve(stack.stack() + TEMPLATE),
+                        stack.template().get().getBytes(StandardCharsets.UTF_8));
+            }
         }
         int count = allDomains.values().stream().mapToInt(List::size).sum();
         int longest = allDomains.values().stream().flatMap(List::stream).mapToInt(String::length).max().orElse(0);

@@ -46,7 +46,7 @@ final class Nginx {
     }
 
     /** Asks the master to load the configuration the live link points at (graceful: no request dropped). */
-    void reload(Process master) throws IOException, InterruptedException {
+    void reload(ProcessHandle master) throws IOException, InterruptedException {
         if (!master.isAlive()) {
             throw new IOException("nginx (pid " + master.pid() + ") is not running; see " + prefix.resolve("logs/error.log"));
         }
@@ -57,10 +57,10 @@ final class Nginx {
     }
 
     /** The resident memory of the master and its workers, in KiB, from /proc. */
-    static long residentKibibytes(Process master) throws IOException {
+    static long residentKibibytes(ProcessHandle master) throws IOException {
         long total = 0;
         for (ProcessHandle process : (Iterable<ProcessHandle>) java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(master.toHandle()), master.children())::iterator) {
+                java.util.stream.Stream.of(master), master.children())::iterator) {
             Path status = Path.of("/proc", Long.toString(process.pid()), "status");
             if (Files.exists(status)) {
                 total += Files.readAllLines(status, StandardCharsets.UTF_8).stream()

@@ -15,6 +15,8 @@ import java.time.Duration;
  */
 final class ReloadProbe {
     private static final int IN_A_ROW = 3;
+    /** No stack can route this host (domains have no underscore), so only the default server answers it. */
+    private static final String HOST = "quarry_router";
     private final String host;
     private final int port;
 
@@ -50,7 +52,7 @@ final class ReloadProbe {
             socket.connect(new InetSocketAddress(host, port), 1000);
             socket.setSoTimeout(1000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /.quarry/generation HTTP/1.0\r\nHost: quarry-router\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /.quarry/generation HTTP/1.0\r\nHost: " + HOST + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.US_ASCII);

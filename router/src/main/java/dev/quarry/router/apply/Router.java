@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * The router: an nginx of its own under a prefix folder, changed one stack at a time. Each change is
  * rendered, staged as a whole new generation, validated with {@code nginx -t}, made live by swapping
  * one symlink, reloaded, and confirmed served. A refused change leaves the live configuration as it
- * was, so one stack's broken template never blocks another stack.
+ * was, so one stack's broken template never blocks another stack. {@link #startOrAdopt} takes over
+ * the nginx an earlier router left serving, so a restart of HQ drops no request.
  */
 public final class Router implements AutoCloseable {
     private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(30);
@@ -28,14 +29,47 @@ public final class Router implements AutoCloseable {
     private final ConfigTree tree;
     private final Nginx nginx;
     private final ReloadProbe probe;
-    private final Process master;
+    private final ProcessHandle master;
+    private final boolean adopted;
 
-    private Router(RouterSettings settings, ConfigTree tree, Nginx nginx, Process master) {
+    private Router(RouterSettings settings, ConfigTree tree, Nginx nginx, ProcessHandle master, boolean adopted) {
         this.settings = settings;
         this.tree = tree;
         this.nginx = nginx;
         this.master = master;
+        this.adopted = adopted;
         this.probe = new ReloadProbe(settings.probeHost(), settings.listenPort());
+    }
+
+    /**
+     * Takes over the nginx an earlier router of {@code prefix} left serving (its HQ was killed or crashed),
+     * reloading it gracefully with the live configuration, so no request fails across an HQ restart; starts
+     * a new nginx when none runs, or when the running one does not take the reload.
+     */
+    public static Router startOrAdopt(Path prefix, RouterSettings settings) throws IOException, InterruptedException {
+        ConfigTree tree = new ConfigTree(prefix);
+        Optional<ProcessHandle> running = RunningMaster.of(tree.prefix());
+        if (running.isEmpty()) {
+            return start(prefix, settings);
+        }
+        Nginx nginx = new Nginx("nginx", tree.prefix());
+        Router router = new Router(settings, tree, nginx, running.get(), true);
+        try {
+            Generation first = tree.stage(List.of(), List.of(), settings, tree.liveDomains());
+            Optional<String> problem = nginx.test(first);
+            if (problem.isPresent()) {
+                tree.discard(first);
+                throw new IOException("nginx refuses its configuration: " + problem.get());
+            }
+            tree.makeLive(first);
+            nginx.reload(running.get());
+            router.probe.awaitGeneration(first.number(), RELOAD_TIMEOUT);
+            tree.prune();
+            return router;
+        } catch (IOException e) {
+            router.close();
+            return start(prefix, settings);
+        }
     }
 
     /** Starts nginx under {@code prefix} with the live configuration there, or an empty one. */
@@ -50,8 +84,8 @@ public final class Router implements AutoCloseable {
         }
         tree.makeLive(first);
         tree.prune();
-        Process master = nginx.start(tree.liveLink().resolve("nginx.conf"));
-        Router router = new Router(settings, tree, nginx, master);
+        ProcessHandle master = nginx.start(tree.liveLink().resolve("nginx.conf")).toHandle();
+        Router router = new Router(settings, tree, nginx, master, false);
         try {
             router.probe.awaitGeneration(first.number(), RELOAD_TIMEOUT);
         } catch (IOException e) {
@@ -108,6 +142,27 @@ public final class Router implements AutoCloseable {
         return new TreeMap<>(tree.liveDomains());
     }
 
+    /**
+     * The template the live configuration of {@code stack} was rendered from: what HQ keeps using until a
+     * healthy release switches it, so a failed release's template never goes live.
+     */
+    public synchronized Optional<String> liveTemplate(String stack) throws IOException {
+        if (!StackRoutes.NAME.matcher(stack).matches()) {
+            throw new IllegalArgumentException("not a stack name: \"" + stack + "\"");
+        }
+        return tree.liveTemplate(stack);
+    }
+
+    /** Whether this router took over an nginx an earlier one left serving, rather than starting one. */
+    public boolean adopted() {
+        return adopted;
+    }
+
+    /** The PID of nginx's master process. */
+    public long masterPid() {
+        return master.pid();
+    }
+
     /** The resident memory of nginx's master and workers, in KiB. */
     public long residentKibibytes() throws IOException {
         return Nginx.residentKibibytes(master);
@@ -152,8 +207,15 @@ public final class Router implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         master.destroy();
-        if (!master.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            master.destroyForcibly().waitFor();
+        try {
+            master.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            master.destroyForcibly();
+            try {
+                master.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException ignored) {
+                // SIGKILL was sent; nothing more can be done
+            }
         }
     }
 }

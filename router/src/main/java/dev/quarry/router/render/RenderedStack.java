@@ -3,6 +3,7 @@ package dev.quarry.router.render;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One stack's part of the nginx configuration.
@@ -11,12 +12,15 @@ import java.util.List;
  * @param map the lines of the host-to-upstream map ({@code stacks/STACK.map})
  * @param conf its upstreams and, with its own template, its server blocks ({@code stacks/STACK.conf})
  * @param domains the domains it routes
+ * @param template the stack's own template as given, kept beside the live configuration
+ *     ({@code stacks/STACK.template}) so the router can tell which template is live
  */
-public record RenderedStack(String stack, String map, String conf, List<String> domains) {
+public record RenderedStack(String stack, String map, String conf, List<String> domains, Optional<String> template) {
     public RenderedStack {
         requireNonNull(stack, "stack is null");
         requireNonNull(map, "map is null");
         requireNonNull(conf, "conf is null");
         domains = List.copyOf(domains);
+        requireNonNull(template, "template is null");
     }
 }

@@ -1,20 +1,18 @@
 package dev.quarry.router.render;
 
-import com.github.mustachejava.Mustache;
-import com.github.mustachejava.MustacheException;
 import dev.quarry.router.model.Endpoint;
 import dev.quarry.router.model.NodeRoute;
 import dev.quarry.router.model.RouterSettings;
 import dev.quarry.router.model.StackRoutes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Renders one stack: a map line per domain (to the node's upstream, or to {@code quarry-unavailable}
- * when it has no healthy container) and an upstream per node with endpoints; then its own template.
+ * when it has no healthy container) and an upstream per node (a node without healthy containers gets
+ * one that is down); then, with its own template, the server block of its domains (see {@link StackServer}).
  */
 public final class StackRenderer {
     /** What a map value names when a node has no healthy container; nginx answers 503 for it. */
@@ -24,7 +22,8 @@ public final class StackRenderer {
     private StackRenderer() {}
 
     /**
-     * @throws StackTemplateException when the stack's own template does not compile or render
+     * @throws StackTemplateException when the stack's own template does not compile or render, or uses
+     *     what a stack template may not
      */
     public static RenderedStack render(StackRoutes routes, RouterSettings settings) throws StackTemplateException {
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -37,17 +36,15 @@ public final class StackRenderer {
                 }
                 entries.add(Map.of("domain", domain, "upstream", node.endpoints().isEmpty() ? UNAVAILABLE : upstream));
             }
-            if (!node.endpoints().isEmpty()) {
-                upstreams.add(Map.of("name", upstream, "endpoints", endpoints(node.endpoints())));
-            }
+            upstreams.add(Map.of("name", upstream, "endpoints", endpoints(node.endpoints())));
         }
         String map = Templates.render(Templates.builtIn("stack.map.mustache"), Map.of("entries", entries));
         String conf = Templates.render(Templates.builtIn("stack.conf.mustache"),
                 Map.of("stack", routes.stack(), "upstreams", upstreams));
         if (routes.template().isPresent()) {
-            conf += stackTemplate(routes, settings);
+            conf += StackServer.render(routes, settings);
         }
-        return new RenderedStack(routes.stack(), map, conf, routes.domains());
+        return new RenderedStack(routes.stack(), map, conf, routes.domains(), routes.template());
     }
 
     /** The upstream of a node: names have no dots, so {@code stack.node} is unambiguous. */
@@ -55,32 +52,7 @@ public final class StackRenderer {
         return stack + "." + node;
     }
 
-    private static String stackTemplate(StackRoutes routes, RouterSettings settings) throws StackTemplateException {
-        try {
-            Mustache template = Templates.ofStack(routes.stack(), routes.template().orElseThrow());
-            return Templates.render(template, stackScope(routes, settings));
-        } catch (MustacheException e) {
-            throw new StackTemplateException(routes.stack(), e.getMessage());
-        }
-    }
-
-    /** What a stack's template can use: stack, listen, and nodes with upstream, available, domains, endpoints. */
-    private static Map<String, Object> stackScope(StackRoutes routes, RouterSettings settings) {
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        for (NodeRoute node : routes.nodes()) {
-            Map<String, Object> scope = new LinkedHashMap<>();
-            scope.put("node", node.node());
-            scope.put("upstream", upstreamName(routes.stack(), node.node()));
-            scope.put("available", !node.endpoints().isEmpty());
-            scope.put("domains", node.domains());
-            scope.put("endpoints", endpoints(node.endpoints()));
-            nodes.add(scope);
-        }
-        return Map.of("stack", routes.stack(), "listen", settings.listenHost() + ":" + settings.listenPort(),
-                "nodes", nodes);
-    }
-
-    private static List<Map<String, Object>> endpoints(List<Endpoint> endpoints) {
+    static List<Map<String, Object>> endpoints(List<Endpoint> endpoints) {
         return endpoints.stream().<Map<String, Object>>map(it -> Map.of("host", it.host(), "port", it.port())).toList();
     }
 }

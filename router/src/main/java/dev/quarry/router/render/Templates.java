@@ -41,6 +41,33 @@ final class Templates {
         return out.toString();
     }
 
+    /**
+     * Renders a stack's template, stopping once it passes {@code maxChars}: sections nested in themselves
+     * ({@code {{#nodes}}{{#nodes}}...}) would otherwise grow without bound.
+     *
+     * @throws MustacheException when it does not render or grows past the limit
+     */
+    static String renderBounded(Mustache template, Map<String, Object> scope, int maxChars) {
+        StringWriter out = new StringWriter();
+        Writer bounded = new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) {
+                if (out.getBuffer().length() + length > maxChars) {
+                    throw new MustacheException("it renders to more than " + maxChars + " characters");
+                }
+                out.write(text, offset, length);
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
+        template.execute(bounded, scope);
+        return out.toString();
+    }
+
     private static final class NginxMustacheFactory extends DefaultMustacheFactory {
         private final boolean partialsAllowed;
 
