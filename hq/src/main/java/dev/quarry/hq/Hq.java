@@ -1,5 +1,9 @@
 package dev.quarry.hq;
 
+import dev.quarry.hq.access.AccessControl;
+import dev.quarry.hq.access.AccessStore;
+import dev.quarry.hq.access.AuditLog;
+import dev.quarry.hq.access.KeyFolder;
 import dev.quarry.hq.commands.Redeployer;
 import dev.quarry.hq.commands.Verbs;
 import dev.quarry.hq.git.FetchService;
@@ -33,6 +37,7 @@ import dev.quarry.hq.state.StateStore;
 import dev.quarry.ssh.LockedDownServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,19 +115,23 @@ public final class Hq implements AutoCloseable {
             repositories.sweep();
             StackState state = new StackState(store);
             StackConfig config = new StackConfig(store);
+            AccessControl access = new AccessControl(new AccessStore(store), new AuditLog(store),
+                    new KeyFolder(home.keys()), app -> state.stack(app).isPresent()
+                            || Files.isDirectory(repositories.gitDirectory(app)), clock);
+            access.start();
             grid = openGrid(options, home, store, state, locks, etcd);
             Optional<HqGrid> opened = grid;
             Launcher launcher = given.orElseGet(() -> opened.map(it -> (Launcher) it.launcher())
                     .orElseGet(PlanPrintingLauncher::new));
             ReleaseMaker maker = new ReleaseMaker(state, new SourceFolders(home.stacks()), launcher, clock);
             PushService pushes = new PushService(repositories, state, config, maker, locks);
-            Verbs verbs = Verbs.standard(store, state, config, new Redeployer(locks, repositories, state, maker),
-                    grid.map(HqGrid::grid));
-            CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, executor);
+            Verbs verbs = Verbs.standard(state, config, new Redeployer(locks, repositories, state, maker),
+                    grid.map(HqGrid::grid), access);
+            CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, access, executor);
             Leadership leader = leadership;
             grid.ifPresent(it -> it.reconcileNowAndEvery(options.grid().orElseThrow().reconcilePeriod(), leader));
             LockedDownServer endpoint = SshEndpoint.start(options.listen(), home.hostKey(),
-                    new KeyFolderAuthenticator(home.keys()), router, executor);
+                    new KeyFolderAuthenticator(access), router, executor);
             AtomicFiles.write(home.hostPublicKey(), (hostKeyLine(endpoint.hostKey()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             return new Hq(home, homeLock, executor, endpoint, grid, etcd, leadership);

@@ -1,13 +1,16 @@
 package dev.quarry.cli.remote;
 
 import dev.quarry.agent.runtime.RuntimeFailure;
+import dev.quarry.hq.access.HintSyntax;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Optional;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -17,16 +20,21 @@ import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 
-/** Runs one command on HQ over SSH (MINA SSHD), its output streamed as it comes; answers HQ's exit status. */
+/**
+ * Runs one command on HQ over SSH (MINA SSHD), its output streamed as it comes; answers HQ's exit status. It
+ * names itself {@code SSH-2.0-QuarryCLI}, so HQ's hints come in this tool's syntax ({@code quarry access ...}).
+ */
 final class HqConnection {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private HqConnection() {}
 
-    static int run(HqTarget target, Path identity, Path knownHosts, String command, OutputStream out, OutputStream err)
-            throws IOException {
+    static int run(HqTarget target, Path identity, Path knownHosts, String command, Optional<InputStream> in,
+            OutputStream out, OutputStream err) throws IOException {
         SshClient client = SshClient.setUpDefaultClient();
+        CoreModuleProperties.CLIENT_IDENTIFICATION.set(client, HintSyntax.CLI_IDENTIFICATION);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.wrapKeyPairs(keyPair(identity)));
         KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE,
@@ -36,6 +44,7 @@ final class HqConnection {
         client.start();
         try (ClientSession session = connect(client, target)) {
             try (ChannelExec channel = session.createExecChannel(command)) {
+                in.ifPresent(channel::setIn);
                 channel.setOut(out);
                 channel.setErr(err);
                 channel.open().verify(CONNECT_TIMEOUT);

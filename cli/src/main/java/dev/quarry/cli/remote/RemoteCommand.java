@@ -1,9 +1,11 @@
 package dev.quarry.cli.remote;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +25,11 @@ abstract class RemoteCommand implements Callable<Integer> {
     /** HQ's words for this command, such as {@code [scale, shop, web=3]}. */
     abstract List<String> words(HqTarget target);
 
+    /** What HQ reads on its standard input: nothing, except for {@code keys add} (the public key). */
+    Optional<InputStream> input() {
+        return Optional.empty();
+    }
+
     @Override
     public Integer call() throws IOException {
         // What users see is HQ's output and one line of ours on failure; the SSH library stays quiet.
@@ -32,7 +39,7 @@ abstract class RemoteCommand implements Callable<Integer> {
         HqTarget target = remote.target();
         String command = commandLine(words(target));
         return HqConnection.run(target, remote.identity(userHome, target), remote.knownHosts(userHome, target), command,
-                new WriterStream(spec.commandLine().getOut()), new WriterStream(spec.commandLine().getErr()));
+                input(), new WriterStream(spec.commandLine().getOut()), new WriterStream(spec.commandLine().getErr()));
     }
 
     static String app(HqTarget target) {

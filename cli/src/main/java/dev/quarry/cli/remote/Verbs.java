@@ -12,7 +12,8 @@ public final class Verbs {
 
     /** Every verb, for the top-level command's subcommands. */
     public static final Class<?>[] ALL = {Apps.class, Ps.class, Servers.class, Grid.class, Scale.class, Logs.class,
-        Releases.class, Rollback.class, Config.class};
+        Releases.class, Rollback.class, Config.class, AccessVerbs.Keys.class, AccessVerbs.Access.class,
+        AccessVerbs.Audit.class};
 
     @Command(name = "apps", mixinStandardHelpOptions = true, description = "List the apps (stacks) on HQ.")
     static final class Apps extends RemoteCommand {

@@ -12,6 +12,7 @@ import dev.quarry.testsupport.GitWorkTree;
 import dev.quarry.testsupport.LoopbackPorts;
 import dev.quarry.testsupport.OpenSshClient;
 import dev.quarry.testsupport.SshKeys;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -126,11 +127,47 @@ class RemoteVerbsTest {
         assertTrue(apps.err().contains("HQ at quarry@127.0.0.1:" + hq.port()), apps.err());
     }
 
+    @Test
+    void managesKeysAndAccessAndHintsInTheClisOwnSyntax() throws Exception {
+        SshKeys.KeyFiles bob = SshKeys.ed25519(root.resolve("bob"), "bob");
+        InputStream standardInput = System.in;
+        Output added;
+        try {
+            System.setIn(Files.newInputStream(bob.publicKey()));
+            added = quarry(app.directory(), "keys", "add", "bob");
+        } finally {
+            System.setIn(standardInput);
+        }
+        assertEquals(0, added.status(), added.err());
+        assertTrue(added.out().startsWith("added bob: developer, SHA256:"), added.out());
+
+        Output refused = quarry(bob, app.directory(), "releases");
+        assertEquals(1, refused.status(), refused.err());
+        assertEquals("quarry: bob may not see the releases of shop; an admin can run: quarry access grant bob shop\n",
+                refused.err());
+        assertEquals(0, quarry(app.directory(), "access", "grant", "bob", "shop").status());
+        Output allowed = quarry(bob, app.directory(), "releases");
+        assertEquals(0, allowed.status(), allowed.err());
+
+        Output keys = quarry(app.directory(), "keys");
+        assertTrue(keys.out().lines().anyMatch(line -> line.startsWith("bob    developer  SHA256:")
+                && line.endsWith("  keys add        shop")), keys.out());
+        Output audit = quarry(app.directory(), "audit", "shop", "-n", "1");
+        assertTrue(audit.out().strip().endsWith("  alice  127.0.0.1  access grant bob shop"), audit.out());
+        Output notForBob = quarry(bob, app.directory(), "keys", "remove", "alice");
+        assertEquals("quarry: bob may not manage keys; that is for admins; see the apps you reach with: quarry"
+                + " apps\n", notForBob.err());
+    }
+
     private record Output(int status, String out, String err) {}
 
     private Output quarry(Path workingFolder, String... args) {
+        return quarry(key, workingFolder, args);
+    }
+
+    private Output quarry(SshKeys.KeyFiles identity, Path workingFolder, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--identity", key.privateKey().toString(), "--known-hosts", knownHosts.toString(),
+        all.addAll(List.of("--identity", identity.privateKey().toString(), "--known-hosts", knownHosts.toString(),
                 "-C", workingFolder.toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,5 +1,6 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.release.Release;
 import dev.quarry.hq.release.StackRecord;
 import dev.quarry.hq.release.StackState;
@@ -24,10 +25,17 @@ final class AppsVerb implements Verb {
     record AppRow(String app, int release, String commit, String branch, String deployed, String problem) { }
 
     @Override
+    public Request request(List<String> words) {
+        Arguments.parse(words, Set.of("--json"), USAGE).atMost(0);
+        return new Request.Open();
+    }
+
+    /** Every app for an admin; for a developer, the apps it reaches. */
+    @Override
     public int run(VerbContext context) {
         Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json"), USAGE).atMost(0);
         List<AppRow> rows = new ArrayList<>();
-        for (String name : state.names()) {
+        for (String name : state.names().stream().filter(context.caller()::reaches).toList()) {
             try {
                 state.stack(name).ifPresent(stored -> rows.add(row(stored.value())));
             } catch (StateException e) {

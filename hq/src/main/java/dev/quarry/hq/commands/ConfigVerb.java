@@ -1,5 +1,7 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.access.AppAction;
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.release.Release;
 import dev.quarry.hq.release.StackConfig;
 import dev.quarry.hq.release.StackRecord;
@@ -26,6 +28,11 @@ final class ConfigVerb implements Verb {
         this.state = state;
         this.config = config;
         this.redeployer = redeployer;
+    }
+
+    @Override
+    public Request request(List<String> words) {
+        return new Request.OnApp(Arguments.parse(words, Set.of("--json"), USAGE).app(0), AppAction.CONFIGURE);
     }
 
     @Override
@@ -69,6 +76,7 @@ final class ConfigVerb implements Verb {
                 return 0;
             }
             config.replaceEnv(app, after);
+            context.caller().audit(app, "config " + app + reason.substring("config".length()));
             if (!stack.hasCurrent()) {
                 context.out().println(reason + " on " + app + "; it has no deployed release yet, so its next push"
                         + " deploys with it");

@@ -1,5 +1,6 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.slicegrid.BlockLoad;
 import dev.quarry.slicegrid.GridSnapshot;
@@ -21,6 +22,13 @@ final class GridVerb implements Verb {
 
     GridVerb(Optional<Grid> grid) {
         this.grid = grid;
+    }
+
+    /** The picture shows every app's room on every server, so it is for admins, with or without an app. */
+    @Override
+    public Request request(List<String> words) {
+        Arguments.parse(words, Set.of("--json"), USAGE).atMost(1);
+        return new Request.AdminOnly("see the grid");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.quarry.hq.commands;
 
 import dev.quarry.agent.client.AgentException;
+import dev.quarry.hq.access.AppAction;
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.release.StackState;
@@ -26,6 +28,13 @@ final class LogsVerb implements Verb {
     LogsVerb(StackState state, Optional<Grid> grid) {
         this.state = state;
         this.grid = grid;
+    }
+
+    @Override
+    public Request request(List<String> words) {
+        List<String> rest = new ArrayList<>(words);
+        lineCount(rest);
+        return new Request.OnApp(Arguments.parse(rest, Set.of("-f"), USAGE).atMost(2).app(0), AppAction.READ_LOGS);
     }
 
     @Override

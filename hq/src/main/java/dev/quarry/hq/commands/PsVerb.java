@@ -2,6 +2,8 @@ package dev.quarry.hq.commands;
 
 import dev.quarry.compiler.plan.Stack;
 import dev.quarry.compiler.spec.NodeSpec;
+import dev.quarry.hq.access.AppAction;
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.state.JsonValues;
@@ -32,6 +34,15 @@ final class PsVerb implements Verb {
     /** One node as {@code --json} shows it. */
     record NodeRow(String app, String node, int release, int scale, String runtime, List<String> domains,
             String state) { }
+
+    @Override
+    public Request request(List<String> words) {
+        Arguments arguments = Arguments.parse(words, Set.of("--json"), USAGE).atMost(1);
+        if (arguments.positional().isEmpty()) {
+            return new Request.AdminOnly("list every app's containers (ps without an app)");
+        }
+        return new Request.OnApp(arguments.app(0), AppAction.SEE_CONTAINERS);
+    }
 
     @Override
     public int run(VerbContext context) {

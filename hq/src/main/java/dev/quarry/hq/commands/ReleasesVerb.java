@@ -1,5 +1,7 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.access.AppAction;
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.release.Release;
 import dev.quarry.hq.release.StackRecord;
 import dev.quarry.hq.release.StackState;
@@ -22,6 +24,12 @@ final class ReleasesVerb implements Verb {
     /** One release as {@code --json} shows it. */
     record ReleaseRow(int release, String status, String commit, String branch, String created, String by,
             String reason) { }
+
+    @Override
+    public Request request(List<String> words) {
+        return new Request.OnApp(Arguments.parse(words, Set.of("--json"), USAGE).atMost(1).app(0),
+                AppAction.SEE_RELEASES);
+    }
 
     @Override
     public int run(VerbContext context) {

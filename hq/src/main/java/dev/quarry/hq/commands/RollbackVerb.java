@@ -1,10 +1,13 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.access.AppAction;
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.release.Release;
 import dev.quarry.hq.release.ReleaseStatus;
 import dev.quarry.hq.release.StackConfig;
 import dev.quarry.hq.release.StackState;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +31,11 @@ final class RollbackVerb implements Verb {
     }
 
     @Override
+    public Request request(List<String> words) {
+        return new Request.OnApp(Arguments.parse(words, Set.of(), USAGE).atMost(2).app(0), AppAction.ROLL_BACK);
+    }
+
+    @Override
     public int run(VerbContext context) throws InterruptedException {
         Arguments arguments = Arguments.parse(context.arguments(), Set.of(), USAGE).atMost(2);
         String app = arguments.app(0);
@@ -38,6 +46,7 @@ final class RollbackVerb implements Verb {
             Map<String, String> env = state.env(app, target.number());
             config.replaceEnv(app, env);
             config.replaceScale(app, target.scale());
+            context.caller().audit(app, "rollback " + app + " to release " + target.number());
             return redeployer.redeploy(app, target, env, target.scale(), "rollback to release " + target.number(),
                     context.user(), context.progress());
         });

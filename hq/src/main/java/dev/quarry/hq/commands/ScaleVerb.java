@@ -2,10 +2,13 @@ package dev.quarry.hq.commands;
 
 import dev.quarry.compiler.plan.Stack;
 import dev.quarry.compiler.spec.NodeSpec;
+import dev.quarry.hq.access.AppAction;
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.release.Release;
 import dev.quarry.hq.release.StackConfig;
 import dev.quarry.hq.release.StackState;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +26,11 @@ final class ScaleVerb implements Verb {
         this.state = state;
         this.config = config;
         this.redeployer = redeployer;
+    }
+
+    @Override
+    public Request request(List<String> words) {
+        return new Request.OnApp(Arguments.parse(words, Set.of(), USAGE).app(0), AppAction.SCALE);
     }
 
     @Override
@@ -48,6 +56,7 @@ final class ScaleVerb implements Verb {
             Map<String, Integer> scale = new TreeMap<>(config.scale(app));
             scale.putAll(wanted);
             config.replaceScale(app, scale);
+            context.caller().audit(app, "scale " + app + reason.substring("scale".length()));
             Release release = StackLookup.current(state, app);
             return redeployer.redeploy(app, release, config.env(app), scale, reason, context.user(),
                     context.progress());

@@ -1,5 +1,6 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.access.Request;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.GridListing;
 import dev.quarry.hq.grid.RunningContainer;
@@ -41,6 +42,12 @@ final class ServersVerb implements Verb {
         Resources used() {
             return Resources.of(usedMemoryMebibytes, usedCpuMillicores);
         }
+    }
+
+    @Override
+    public Request request(List<String> words) {
+        Arguments.parse(words, Set.of("--json"), USAGE).atMost(0);
+        return new Request.AdminOnly("see the servers");
     }
 
     @Override

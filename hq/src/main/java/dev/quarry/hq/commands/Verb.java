@@ -1,8 +1,18 @@
 package dev.quarry.hq.commands;
 
+import dev.quarry.hq.access.Request;
+import java.util.List;
+
 /** One quarry verb, such as {@code releases}. */
-@FunctionalInterface
 public interface Verb {
+    /**
+     * What running with {@code arguments} asks of the caller's access (which app and what, or admins only),
+     * read from the arguments exactly as {@link #run} reads them; judged before anything is touched.
+     *
+     * @throws VerbFailure when the arguments are wrong (a usage error)
+     */
+    Request request(List<String> arguments);
+
     /**
      * Runs with the caller's arguments; prints to {@code context.out()}.
      *

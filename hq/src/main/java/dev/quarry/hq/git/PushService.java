@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -36,10 +38,13 @@ public final class PushService {
         this.locks = locks;
     }
 
-    /** Serves one push of {@code stack} by {@code user} over the given streams. */
+    /**
+     * Serves one push of {@code stack} by {@code user} over the given streams; {@code moved} hears which refs
+     * it moved (for the audit log), once they have.
+     */
     @SuppressWarnings("try") // the lease is held for the block, not used in it
-    public void receive(String stack, String user, InputStream in, OutputStream out, OutputStream err)
-            throws IOException, InterruptedException {
+    public void receive(String stack, String user, InputStream in, OutputStream out, OutputStream err,
+            Consumer<List<RefChange>> moved) throws IOException, InterruptedException {
         try (DeployLease lease = locks.acquire(stack, "push by " + user, line -> tell(err, line));
                 PushRepository target = repositories.forPush(stack)) {
             ReceivePack receivePack = new QuietReceivePack(target.repository());
@@ -49,6 +54,7 @@ public final class PushService {
             receivePack.setPostReceiveHook((pack, updated) -> {
                 if (!updated.isEmpty()) {
                     target.keep();
+                    moved.accept(updated.stream().map(RefChange::of).toList());
                 }
             });
             receivePack.receive(in, out, err);

@@ -1,5 +1,6 @@
 package dev.quarry.hq.ssh;
 
+import dev.quarry.hq.access.Caller;
 import dev.quarry.hq.commands.Verbs;
 import dev.quarry.ssh.ChannelCommand;
 import java.io.InputStream;
@@ -10,17 +11,17 @@ import java.util.concurrent.ExecutorService;
 final class VerbCommand extends ChannelCommand {
     private final Verbs verbs;
     private final ParsedCommand.Verb verb;
-    private final String user;
+    private final Caller caller;
 
-    VerbCommand(ExecutorService executor, Verbs verbs, ParsedCommand.Verb verb, String user) {
+    VerbCommand(ExecutorService executor, Verbs verbs, ParsedCommand.Verb verb, Caller caller) {
         super(executor, "HQ");
         this.verbs = verbs;
         this.verb = verb;
-        this.user = user;
+        this.caller = caller;
     }
 
     @Override
     protected int run(InputStream in, OutputStream out, OutputStream err) throws InterruptedException {
-        return verbs.run(verb.name(), verb.arguments(), user, this::clientConnected, out, err);
+        return verbs.run(verb.name(), verb.arguments(), caller, this::clientConnected, in, out, err);
     }
 }

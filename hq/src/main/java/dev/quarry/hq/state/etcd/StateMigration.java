@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class StateMigration {
     /** The top-level names under which HQ keeps state in a home. */
-    public static final List<String> TOP_LEVEL_NAMES = List.of("stacks", "servers", "grid");
+    public static final List<String> TOP_LEVEL_NAMES = List.of("stacks", "servers", "grid", "access");
     /** What lives in a stack's folder beside its state: the git repository and the exported sources. */
     private static final List<String> STACK_FILES = List.of("repo.git", "src", "build");
 

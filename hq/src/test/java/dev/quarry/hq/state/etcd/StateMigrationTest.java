@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A home's state copied into an empty etcd, read back equal; a second migration is refused. */
+/** A home's state (access too) copied into an empty etcd, read back equal; a second migration is refused. */
 class StateMigrationTest {
     private static final Map<StateKey, String> STATE = Map.of(
             StateKey.of("stacks", "shop", "stack.json"), "{\"current\": 2}",
@@ -28,7 +28,9 @@ class StateMigrationTest {
             StateKey.of("stacks", "shop", "releases", "2", "quarry.yml"), "name: shop\n",
             StateKey.of("stacks", "blog", "stack.json"), "{}",
             StateKey.of("servers", "s1", "settings.json"), "{\"agent\": \"127.0.0.2:2200\"}",
-            StateKey.of("servers", "s1", "ip"), "127.0.0.2\n");
+            StateKey.of("servers", "s1", "ip"), "127.0.0.2\n",
+            StateKey.of("access", "users", "bob.json"), "{\"name\": \"bob\", \"role\": \"DEVELOPER\"}",
+            StateKey.of("access", "apps", "shop.json"), "{\"app\": \"shop\", \"developers\": [\"bob\"]}");
 
     @TempDir
     Path home;
@@ -51,10 +53,10 @@ class StateMigrationTest {
             assertEquals(List.of("env", "releases", "stack.json"), store.children(StateKey.of("stacks", "shop")));
 
             StateException refused = assertThrows(StateException.class, () -> new StateMigration(files, store).migrate());
-            assertEquals("etcd at " + etcd.endpoint() + " already holds 7 keys under /quarry/state/; a migration only"
+            assertEquals("etcd at " + etcd.endpoint() + " already holds 9 keys under /quarry/state/; a migration only"
                     + " fills an empty prefix: point HQ at that etcd as it is, or remove them first (etcdctl --endpoints "
                     + etcd.endpoint() + " del --prefix /quarry/state/) and migrate again", refused.getMessage());
-            assertTrue(result.describe().startsWith("copied 7 keys ("), result.describe());
+            assertTrue(result.describe().startsWith("copied 9 keys ("), result.describe());
         }
     }
 }
