@@ -200,9 +200,21 @@ public final class Hq implements AutoCloseable {
         grid.ifPresent(HqGrid::stopLocalContainers);
     }
 
-    /** Stops listening and lets running commands finish their current step. */
+    /** Stops listening and lets running commands finish their current step; stops the router's nginx too. */
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
+        close(false);
+    }
+
+    /**
+     * As {@link #close()}, but the router's nginx keeps serving for the next HQ on this home to take over: how
+     * {@code quarry hq} stops on SIGTERM, so a restart drops no request.
+     */
+    public void closeLeavingRouter() throws IOException {
+        close(true);
+    }
+
+    private synchronized void close(boolean leaveRouter) throws IOException {
         if (closed) {
             return;
         }
@@ -212,7 +224,9 @@ public final class Hq implements AutoCloseable {
         } finally {
             executor.shutdown();
             try {
-                if (grid.isPresent()) {
+                if (grid.isPresent() && leaveRouter) {
+                    grid.get().closeLeavingRouter();
+                } else if (grid.isPresent()) {
                     grid.get().close();
                 }
             } finally {

@@ -235,6 +235,14 @@ final class HqGrid implements AutoCloseable {
         closeAll(agents, local, cloud, router);
     }
 
+    /** Closes everything but the router's nginx, which keeps serving until the next HQ takes it over. */
+    void closeLeavingRouter() throws IOException {
+        schedule.shutdownNow();
+        LOG.info("router: leaving the nginx (pid {}) serving for the next HQ to take over", router.masterPid());
+        router.leaveRunning();
+        closeAll(agents, local, cloud, null);
+    }
+
     private static void closeAll(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud,
             Router router) throws IOException {
         try {

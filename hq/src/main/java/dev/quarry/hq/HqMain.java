@@ -128,9 +128,10 @@ public final class HqMain {
         dev.quarry.ssh.DaemonLogging.configure();
     }
 
+    /** On SIGTERM: everything stops but the router's nginx, which the next HQ takes over. */
     private static void closeQuietly(Hq hq) {
         try {
-            hq.close();
+            hq.closeLeavingRouter();
         } catch (IOException e) {
             System.err.println("quarry hq: stopping: " + e.getMessage());
         }

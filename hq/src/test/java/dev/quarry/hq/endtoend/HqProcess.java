@@ -68,6 +68,12 @@ final class HqProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as a service manager stops HQ, and waits until the JVM has ended. */
+    void terminate() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
     String stderr() throws IOException {
         return Files.readString(stderr);
     }

@@ -23,14 +23,15 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HQ in its own JVM killed with -9 and started again while clients keep requesting an app through the
- * router: the new HQ takes over the running nginx, so not one of at least 2,000 requests fails. Prints
- * the figures (requests, failed, time from the kill until HQ answers again), also written to
- * {@code target/hq-restart-benchmark.txt}.
+ * HQ in its own JVM killed with -9, or stopped with SIGTERM, and started again while clients keep requesting
+ * an app through the router: the old HQ leaves its nginx serving and the new HQ takes it over, so not one of
+ * at least 2,000 requests fails. Prints the figures (requests, failed, time from the stop until HQ answers
+ * again), also written to {@code target/hq-restart-benchmark-*.txt}.
  */
 class HqRestartUnderLoadTest {
     private static final int CLIENTS = 4;
@@ -39,8 +40,14 @@ class HqRestartUnderLoadTest {
     @TempDir
     Path root;
 
-    @Test
-    void hqKilledAndRestartedUnderLoadFailsNoRequest() throws Exception {
+    /** How the first HQ ends. */
+    enum Ending {
+        KILL_9, SIGTERM
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ending.class)
+    void hqStoppedAndRestartedUnderLoadFailsNoRequest(Ending ending) throws Exception {
         BusyboxImage.requireBusybox();
         Path home = root.resolve("home");
         SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("alice"), "alice");
@@ -70,7 +77,11 @@ class HqRestartUnderLoadTest {
                 }
                 Thread.sleep(500);
                 long killed = System.nanoTime();
-                hq.killJvmOnly();
+                if (ending == Ending.KILL_9) {
+                    hq.killJvmOnly();
+                } else {
+                    hq.terminate();
+                }
                 try (HqProcess again = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
                     answeredAgainMillis = (System.nanoTime() - killed) / 1_000_000;
                     client(home, again.port(), key).run("apps").requireSuccess();
@@ -87,11 +98,12 @@ class HqRestartUnderLoadTest {
             agent.close();
             LeftoverRouter.stop(home.resolve("router"));
         }
-        String figures = String.format("HQ kill -9 and restart under load (%d clients): %d requests, %d failed;"
-                + " HQ answered again %d ms after the kill%n", CLIENTS, succeeded.get() + failures.size(),
-                failures.size(), answeredAgainMillis);
+        String figures = String.format("HQ %s and restart under load (%d clients): %d requests, %d failed;"
+                + " HQ answered again %d ms after it was stopped%n", ending == Ending.KILL_9 ? "kill -9" : "SIGTERM",
+                CLIENTS, succeeded.get() + failures.size(), failures.size(), answeredAgainMillis);
         System.out.print(figures);
-        Files.writeString(Path.of("target", "hq-restart-benchmark.txt"), figures);
+        Files.writeString(Path.of("target", "hq-restart-benchmark-" + ending.name().toLowerCase(java.util.Locale.ROOT)
+                + ".txt"), figures);
         synchronized (failures) {
             assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())), failures.size() + " failed");
         }

@@ -203,6 +203,15 @@ public final class Router implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Leaves nginx serving the live configuration for the next HQ to take over ({@link #startOrAdopt}), so an HQ
+     * that stops and starts again drops no request. This router is not used again; its nginx's PID is in
+     * {@code nginx.pid} under the prefix.
+     */
+    public void leaveRunning() {
+        // nothing to stop: nginx runs on by itself, and the next HQ finds it by nginx.pid
+    }
+
     /** Stops nginx (by its PID) and waits for it. */
     @Override
     public void close() throws InterruptedException {
