@@ -6,6 +6,7 @@ import dev.quarry.agent.docker.DockerLauncher;
 import dev.quarry.agent.health.HealthChecker;
 import dev.quarry.agent.health.HttpProbe;
 import dev.quarry.agent.home.AgentHome;
+import dev.quarry.files.AtomicFiles;
 import dev.quarry.files.ProcessLock;
 import dev.quarry.agent.hook.Hooks;
 import dev.quarry.agent.ports.PortAllocator;
@@ -60,6 +61,7 @@ public final class Agent implements AutoCloseable {
 
     public static Agent start(AgentSettings settings) throws IOException {
         AgentHome home = new AgentHome(settings.home());
+        AtomicFiles.createSecretFolder(home.root());
         ProcessLock lock = ProcessLock.take(home.root().resolve("agent.lock"), owner -> new RuntimeFailure(
                 "another agent runs on " + home.root() + "; stop it first, or give this one its own --home"));
         try {
@@ -75,8 +77,10 @@ public final class Agent implements AutoCloseable {
         PortAllocator ports = new PortAllocator(store, settings.ports(), PortCheck.BIND);
         Map<RuntimeKind, Runtime> runtimes = new EnumMap<>(RuntimeKind.class);
         Map<RuntimeKind, String> missing = new EnumMap<>(RuntimeKind.class);
-        runtimes.put(RuntimeKind.PROCESS, SupervisedRuntime.open(new ProcessLauncher(home, settings.cgroupRoot(),
-                settings.logCap()), store, settings.clock(), settings.backoff()));
+        ProcessLauncher processes = new ProcessLauncher(home, settings.cgroupRoot(), settings.logCap());
+        processes.refusal().ifPresent(reason -> LOG.warn("{}", reason));
+        runtimes.put(RuntimeKind.PROCESS, SupervisedRuntime.open(processes, store, settings.clock(),
+                settings.backoff()));
         openDocker(settings, home, store).ifPresentOrElse(docker -> runtimes.put(RuntimeKind.DOCKER, docker),
                 () -> missing.put(RuntimeKind.DOCKER, "the Docker daemon at " + settings.dockerHost()
                         + " does not answer; start dockerd and restart the agent"));

@@ -14,8 +14,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,7 +27,35 @@ import java.util.UUID;
  * forced to disk, renamed over the target in one step, and the folder entry is forced too.
  */
 public final class AtomicFiles {
+    /** A secret file's mode: read and write for its owner only. */
+    public static final Set<PosixFilePermission> SECRET_FILE = PosixFilePermissions.fromString("rw-------");
+    /** A secret folder's mode: its owner only. */
+    public static final Set<PosixFilePermission> SECRET_FOLDER = PosixFilePermissions.fromString("rwx------");
+
     private AtomicFiles() {}
+
+    /**
+     * Replaces {@code file} with {@code bytes} atomically as {@link #write} does, the file mode 0600 from the
+     * moment it exists and its folder (made if missing) mode 0700: for env values, keys and tokens.
+     */
+    public static void writeSecret(Path file, byte[] bytes) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        createSecretFolder(folder);
+        Path temporary = folder.resolve("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            writeNew(temporary, bytes, PosixFilePermissions.asFileAttribute(SECRET_FILE));
+            move(temporary, file);
+            syncFolder(folder);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Makes {@code folder} (and missing parents) and sets the folder itself to mode 0700. */
+    public static void createSecretFolder(Path folder) throws IOException {
+        createFolders(folder);
+        Files.setPosixFilePermissions(folder, SECRET_FOLDER);
+    }
 
     /** Replaces {@code file} with {@code bytes} atomically, making missing parent folders durably. */
     public static void write(Path file, byte[] bytes) throws IOException {
@@ -41,7 +73,12 @@ public final class AtomicFiles {
 
     /** Writes a file that must not exist yet and forces it to disk (its folder entry is the caller's to sync). */
     public static void writeNew(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        writeNew(file, bytes, new FileAttribute<?>[0]);
+    }
+
+    private static void writeNew(Path file, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), attributes)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,20 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left");
         }
+    }
+
+    @Test
+    void aSecretIsMode0600InAFolderOfMode0700AndReplacesAReadableFile() throws Exception {
+        Path file = folder.resolve("env/shop");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "OLD=1");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        AtomicFiles.writeSecret(file, "TOKEN=s3cret".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("TOKEN=s3cret", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
     }
 
     @Test

@@ -108,7 +108,9 @@ public final class Hq implements AutoCloseable {
                 locks = new EtcdDeployLocks(etcd.get(), clock, DEPLOY_LOCK_WAIT);
                 leadership = EtcdLeadership.start(etcd.get(), EtcdLeadership.RECONCILER, EtcdLeadership.DEFAULT_TTL);
             } else {
-                store = new FileStateStore(home.root());
+                FileStateStore files = new FileStateStore(home.root());
+                files.protectSecrets();
+                store = files;
                 locks = new FileDeployLocks(home.locks(), clock, DEPLOY_LOCK_WAIT);
             }
             StackRepositories repositories = new StackRepositories(home.stacks(), home.temporary());

@@ -65,11 +65,12 @@ public record QuarryHome(Path root) {
         return etc().resolve("hq_host_key.pub");
     }
 
-    /** Creates the folders HQ uses. */
+    /** Creates the folders HQ uses; {@code etc/} (HQ's private keys) and {@code keys/} only HQ's user may open. */
     public void prepare() throws IOException {
-        for (Path folder : List.of(etc(), keys(), stacks(), root.resolve("servers"), root.resolve("grid"), locks(),
-                temporary())) {
+        for (Path folder : List.of(stacks(), root.resolve("servers"), root.resolve("grid"), locks(), temporary())) {
             AtomicFiles.createFolders(folder);
         }
+        AtomicFiles.createSecretFolder(etc());
+        AtomicFiles.createSecretFolder(keys());
     }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a request becomes a Docker container: host networking, HOST and PORT in its env, memory and
- * cpu limits, named volumes {@code quarry-STACK-NAME}, an init process (so SIGTERM reaches the app),
+ * How a request becomes a Docker container: hardened ({@link DockerHardening}), host networking, HOST and
+ * PORT in its env, memory (no swap past it) and cpu limits, named volumes {@code quarry-STACK-NAME}, an init process (so SIGTERM reaches the app),
  * no restart policy of Docker's own (the agent's supervisor restarts), and logs capped at 2 x 10 MB.
  */
 final class DockerContainers {
@@ -35,7 +35,7 @@ final class DockerContainers {
     }
 
     static HostConfig hostConfig(ContainerRequest request) {
-        HostConfig host = HostConfig.newHostConfig()
+        HostConfig host = DockerHardening.apply(HostConfig.newHostConfig())
                 .withNetworkMode("host")
                 .withInit(true)
                 .withRestartPolicy(RestartPolicy.noRestart())
@@ -43,6 +43,7 @@ final class DockerContainers {
                 .withBinds(binds(request));
         if (request.memoryMebibytes() > 0) {
             host.withMemory(request.memoryMebibytes() * 1024L * 1024L);
+            host.withMemorySwap(request.memoryMebibytes() * 1024L * 1024L);
         }
         if (request.cpuMillicores() > 0) {
             host.withNanoCPUs(request.cpuMillicores() * 1_000_000L);

@@ -33,7 +33,8 @@ final class DockerHooks {
                     .withCmd("/bin/sh", "-c", request.command())
                     .withEnv(environment(request))
                     .withLabels(Map.of(DockerLabels.AGENT, agentId, DockerLabels.HOOK, request.describe()))
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true))
+                    .withHostConfig(DockerHardening.apply(HostConfig.newHostConfig().withNetworkMode("host")
+                            .withInit(true)))
                     .exec().getId();
             client.startContainerCmd(id).exec();
             int status = awaitExit(id, request);

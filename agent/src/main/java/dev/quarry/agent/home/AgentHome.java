@@ -25,6 +25,8 @@ import java.util.HexFormat;
  * builds/STACK/NODE/RELEASE.log  a release's build output (.done once it succeeded)
  * hooks/STACK/NODE/RELEASE-HOOK.done  a hook that succeeded, with its output
  * logs/STACK/ID.log              a process container's output (ID.log.1 is the older part)
+ * stack-users.json               the user id each stack's processes run as
+ * homes/STACK/                   a stack's HOME in its sandbox, kept between releases (its user's, 0700)
  * </pre>
  */
 public record AgentHome(Path root) {
@@ -64,6 +66,14 @@ public record AgentHome(Path root) {
     public Path hook(String stack, String node, int release, String hook) {
         return root.resolve("hooks").resolve(name(stack)).resolve(name(node))
                 .resolve(positive(release) + "-" + name(hook) + ".done");
+    }
+
+    public Path stackUsers() {
+        return root.resolve("stack-users.json");
+    }
+
+    public Path stackHome(String stack) {
+        return root.resolve("homes").resolve(name(stack));
     }
 
     public Path log(ContainerId id) {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A node's build commands, run once per release in the release's source folder, in order, output
+ * A node's build commands, run once per release in the release's source folder (writable, in the stack's
+ * sandbox), in order, output
  * to {@code builds/STACK/NODE/RELEASE.log}. Success leaves {@code RELEASE.done}; a failure says which
  * command failed with its last lines, and the next prepare runs them all again.
  */
@@ -23,10 +24,14 @@ final class BuildSteps {
     private static final int SHOWN_LINES = 20;
 
     private final AgentHome home;
+    private final StackSandbox sandbox;
+    private final CommandRun runner;
     private final ConcurrentMap<Path, Object> locks = new ConcurrentHashMap<>();
 
-    BuildSteps(AgentHome home) {
+    BuildSteps(AgentHome home, StackSandbox sandbox, CommandRun runner) {
         this.home = home;
+        this.sandbox = sandbox;
+        this.runner = runner;
     }
 
     void ensure(PrepareRequest request, Path source) {
@@ -57,7 +62,9 @@ final class BuildSteps {
             String command = commands.get(i);
             Files.writeString(log, "-----> build " + (i + 1) + "/" + commands.size() + ": " + command + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            int status = CommandRun.run(command, source, request.env(), log, TIMEOUT);
+            String name = "build@" + request.stack() + "." + request.node() + "." + request.release();
+            int status = runner.run(name, sandbox.command(request.stack(), source, true, command), source,
+                    request.env(), log, TIMEOUT);
             if (status != 0) {
                 String ended = status == CommandRun.TIMED_OUT ? "ran past " + TIMEOUT.toMinutes() + " minutes"
                         : "failed with status " + status;

@@ -1,81 +1,166 @@
 package dev.quarry.agent.process;
 
-import dev.quarry.agent.runtime.ContainerId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Memory and cpu limits for process containers through cgroup v2: one cgroup per agent under the
- * hierarchy's root ({@code quarry-AGENT}), one per container below it. Where the machine has no
- * cgroup v2 with the memory controller, or the agent may not write there, containers run without
- * limits and their status says why.
+ * Memory, cpu and process limits for process containers through cgroups, v2 (one unified hierarchy) or
+ * v1 (one hierarchy per controller): one cgroup per agent ({@code quarry-AGENT}), one per container
+ * below it. A limit whose controller is missing, or where the agent may not write, is not enforced and
+ * {@link #unenforced} says why, for the container's status.
  */
 final class Cgroups {
-    private final Path agentGroup;
-    private final String unavailable;
+    static final List<String> CONTROLLERS = List.of("memory", "cpu", "pids");
+    private static final Duration DELETE_WAIT = Duration.ofSeconds(5);
+    /** Joins the cgroup.procs files named before {@code --}, then becomes the command after it. */
+    private static final String JOIN = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done;"
+            + " shift; exec \"$@\"";
 
-    private Cgroups(Path agentGroup, String unavailable) {
-        this.agentGroup = agentGroup;
-        this.unavailable = unavailable;
+    private final boolean unified;
+    private final Map<String, Path> agentGroups;
+    private final Map<String, String> missing;
+
+    private Cgroups(boolean unified, Map<String, Path> agentGroups, Map<String, String> missing) {
+        this.unified = unified;
+        this.agentGroups = Map.copyOf(agentGroups);
+        this.missing = Map.copyOf(missing);
     }
 
-    /** Looks at {@code root} (normally /sys/fs/cgroup) and makes the agent's cgroup when it can. */
+    /** Looks at {@code root} (normally /sys/fs/cgroup) and makes the agent's cgroups where it can. */
     static Cgroups detect(Path root, String agentId) {
-        Path controllers = root.resolve("cgroup.controllers");
-        if (!Files.isRegularFile(controllers)) {
-            return new Cgroups(null, "cgroup v2 is not mounted at " + root + " (this machine has cgroup v1 or none)");
+        String name = "quarry-" + agentId;
+        if (Files.isRegularFile(root.resolve("cgroup.controllers"))) {
+            return CgroupsV2.detect(root, name);
         }
-        try {
-            String available = Files.readString(controllers, StandardCharsets.US_ASCII);
-            if (!(" " + available.strip() + " ").contains(" memory ")) {
-                return new Cgroups(null, "the cgroup memory controller is not available at " + root);
+        Map<String, Path> groups = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (String controller : CONTROLLERS) {
+            Path hierarchy = root.resolve(controller);
+            if (!Files.isRegularFile(hierarchy.resolve("cgroup.procs"))) {
+                missing.put(controller, "this machine has no cgroup " + controller + " controller (v2 at " + root
+                        + " or v1 at " + hierarchy + ")");
+                continue;
             }
-            String enable = (" " + available.strip() + " ").contains(" cpu ") ? "+memory +cpu" : "+memory";
-            write(root.resolve("cgroup.subtree_control"), enable);
-            Path group = Files.createDirectories(root.resolve("quarry-" + agentId));
-            write(group.resolve("cgroup.subtree_control"), enable);
-            return new Cgroups(group, null);
-        } catch (IOException | RuntimeException e) {
-            return new Cgroups(null, "cannot make a cgroup under " + root + " (" + e.getMessage()
-                    + "); run the agent as root or in a delegated cgroup");
-        }
-    }
-
-    /** Why limits are not enforced, or empty when they are. */
-    Optional<String> unavailable() {
-        return Optional.ofNullable(unavailable);
-    }
-
-    /** Makes the container's cgroup with its limits and answers its cgroup.procs file; empty without cgroups. */
-    Optional<Path> create(ContainerId id, int memoryMebibytes, int cpuMillicores) throws IOException {
-        if (agentGroup == null || (memoryMebibytes == 0 && cpuMillicores == 0)) {
-            return Optional.empty();
-        }
-        Path group = Files.createDirectories(agentGroup.resolve(id.toString()));
-        if (memoryMebibytes > 0) {
-            write(group.resolve("memory.max"), Long.toString(memoryMebibytes * 1024L * 1024L));
-        }
-        if (cpuMillicores > 0 && Files.exists(group.resolve("cpu.max"))) {
-            write(group.resolve("cpu.max"), (cpuMillicores * 100) + " 100000");
-        }
-        return Optional.of(group.resolve("cgroup.procs"));
-    }
-
-    /** Removes the container's cgroup once nothing runs in it. */
-    void delete(ContainerId id) {
-        if (agentGroup != null) {
             try {
-                Files.deleteIfExists(agentGroup.resolve(id.toString()));
-            } catch (IOException e) {
-                // still holds a process, or is gone; the kernel frees it with its last process
+                groups.put(controller, Files.createDirectories(hierarchy.resolve(name)));
+            } catch (IOException | RuntimeException e) {
+                missing.put(controller, "cannot make a cgroup under " + hierarchy + " (" + e.getMessage()
+                        + "); run the agent as root");
+            }
+        }
+        return new Cgroups(false, groups, missing);
+    }
+
+    static Cgroups of(boolean unified, Map<String, Path> agentGroups, Map<String, String> missing) {
+        return new Cgroups(unified, agentGroups, missing);
+    }
+
+    /** One line per limit the container asks for that this machine cannot enforce. */
+    List<String> unenforced(Limits limits) {
+        List<String> notes = new ArrayList<>();
+        for (String controller : CONTROLLERS) {
+            if (limits.has(controller) && missing.containsKey(controller)) {
+                notes.add(controller + " limit not enforced: " + missing.get(controller));
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * Makes the cgroups named {@code name} (a container's id, or a build's or hook's name) with its limits;
+     * answers the cgroup.procs files its first process joins.
+     */
+    List<Path> create(String name, Limits limits) throws IOException {
+        Set<Path> procs = new LinkedHashSet<>();
+        for (Map.Entry<String, Path> entry : agentGroups.entrySet()) {
+            if (!limits.has(entry.getKey())) {
+                continue;
+            }
+            Path group = Files.createDirectories(entry.getValue().resolve(name));
+            for (Map.Entry<String, String> setting : CgroupFiles.settings(entry.getKey(), limits, unified).entrySet()) {
+                write(group.resolve(setting.getKey()), setting.getValue());
+            }
+            procs.add(group.resolve("cgroup.procs"));
+        }
+        return List.copyOf(procs);
+    }
+
+    /** How many times the kernel killed a process of the container for memory since its cgroup was made. */
+    long outOfMemoryKills(String name) {
+        Path group = agentGroups.get("memory");
+        if (group == null) {
+            return 0;
+        }
+        Path file = group.resolve(name).resolve(unified ? "memory.events" : "memory.oom_control");
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("oom_kill ")) {
+                    return Long.parseLong(line.substring("oom_kill ".length()).strip());
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Removes the cgroups named {@code name}, waiting up to 5 s for the processes still leaving them (the
+     * kernel empties a sandbox's cgroups just after its first process ended).
+     */
+    void delete(String name) {
+        for (Path group : Set.copyOf(agentGroups.values())) {
+            long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
+            while (!deleted(group.resolve(name)) && System.nanoTime() - deadline < 0) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    private static void write(Path file, String value) throws IOException {
+    private static boolean deleted(Path group) {
+        try {
+            Files.deleteIfExists(group);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Removes the agent's own cgroups when no container's is left in them (an agent closing after its tests). */
+    void close() {
+        for (Path group : Set.copyOf(agentGroups.values())) {
+            try {
+                Files.deleteIfExists(group);
+            } catch (IOException e) {
+                // containers still run in it, for the next agent to adopt
+            }
+        }
+    }
+
+    /** {@code command} preceded by joining {@code procs}: its first process joins them, then becomes the command. */
+    static List<String> joining(List<Path> procs, List<String> command) {
+        List<String> line = new ArrayList<>(List.of("sh", "-c", JOIN, "quarry-join"));
+        procs.forEach(file -> line.add(file.toString()));
+        line.add("--");
+        line.addAll(command);
+        return line;
+    }
+
+    static void write(Path file, String value) throws IOException {
         Files.writeString(file, value, StandardCharsets.US_ASCII);
     }
 }

@@ -4,21 +4,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code sh -c COMMAND} to completion in its own session, its output appended to a file. */
+/**
+ * Runs a (sandboxed) command line to completion in its own session and its own cgroups (the same cap on
+ * processes as a container's, so a fork bomb in a build stays inside), its output appended to a file.
+ */
 final class CommandRun {
     /** The status answered when the command ran past its time limit and was killed. */
     static final int TIMED_OUT = -1;
+    private static final Limits LIMITS = new Limits(0, 0, Limits.PROCESSES);
 
-    private CommandRun() {}
+    private final Cgroups cgroups;
 
-    static int run(String command, Path folder, Map<String, String> env, Path output, Duration timeout)
+    CommandRun(Cgroups cgroups) {
+        this.cgroups = cgroups;
+    }
+
+    /** @param name the cgroup's name, unique among what runs at once, such as {@code build@shop.web.3} */
+    int run(String name, List<String> command, Path folder, Map<String, String> env, Path output, Duration timeout)
             throws IOException, InterruptedException {
         Files.createDirectories(output.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", "sh", "-c", command))
+        List<String> line = new ArrayList<>(List.of("setsid"));
+        line.addAll(Cgroups.joining(cgroups.create(name, LIMITS), command));
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(folder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
@@ -36,6 +48,7 @@ final class CommandRun {
             if (ProcessGroups.alive(process.pid())) {
                 ProcessGroups.signal(process.pid(), "KILL");
             }
+            cgroups.delete(name);
         }
     }
 }

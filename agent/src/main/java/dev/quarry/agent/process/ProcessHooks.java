@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Runs a release's hook as {@code sh -c COMMAND} in the release's source, with the env and HOST. */
+/** Runs a release's hook as {@code sh -c COMMAND} in the stack's sandbox over its release (read-only), with the env and HOST. */
 final class ProcessHooks {
     private final AgentHome home;
+    private final StackSandbox sandbox;
+    private final CommandRun runner;
 
-    ProcessHooks(AgentHome home) {
+    ProcessHooks(AgentHome home, StackSandbox sandbox, CommandRun runner) {
         this.home = home;
+        this.sandbox = sandbox;
+        this.runner = runner;
     }
 
     HookResult run(HookRequest request, Path source) {
@@ -25,7 +29,10 @@ final class ProcessHooks {
             output = Files.createTempFile(home.root(), ".hook-", ".log");
             Map<String, String> env = new TreeMap<>(request.env());
             env.put("HOST", request.host());
-            int status = CommandRun.run(request.command(), source, env, output, request.timeout());
+            String name = "hook@" + request.prepare().stack() + "." + request.prepare().node() + "."
+                    + request.prepare().release() + "." + request.name();
+            int status = runner.run(name, sandbox.command(request.prepare().stack(), source, false,
+                    request.command()), source, env, output, request.timeout());
             long elapsed = (System.nanoTime() - began) / 1_000_000;
             return new HookResult(request.name(), status, Tail.lines(output, HookResult.KEPT_LINES), elapsed, false);
         } catch (IOException e) {

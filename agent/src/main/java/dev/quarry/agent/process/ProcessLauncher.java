@@ -8,6 +8,7 @@ import dev.quarry.agent.runtime.Instance;
 import dev.quarry.agent.runtime.Launcher;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.RuntimeFailure;
+import dev.quarry.agent.sandbox.Sandbox;
 import dev.quarry.compiler.spec.RuntimeKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,29 +21,42 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Starts process containers: {@code setsid sh -c RUN} in {@code sources/STACK/RELEASE/}, with the
- * container's env plus HOST and PORT, output appended to its capped log file, inside its own cgroup
- * when the machine allows one.
+ * Starts process containers: {@code sh -c RUN} in the stack's bubblewrap sandbox over its release
+ * ({@code sources/STACK/RELEASE/}, read-only at {@code /app}), as the stack's own user, with the
+ * container's env plus HOST and PORT, output appended to its capped log file, inside its own cgroups
+ * (memory, cpu, processes) where the machine has them. Refuses when the machine cannot sandbox.
  */
 public final class ProcessLauncher implements Launcher {
     private final AgentHome home;
     private final long logCap;
     private final Cgroups cgroups;
+    private final StackSandbox sandbox;
     private final BuildSteps builds;
     private final ProcessHooks hooks;
     private final LogRotation rotation;
 
     /**
-     * @param cgroupRoot where cgroup v2 is mounted, normally /sys/fs/cgroup
+     * @param cgroupRoot where cgroups are mounted, normally /sys/fs/cgroup
      * @param logCap the size at which a container's log moves to LOG.1
      */
     public ProcessLauncher(AgentHome home, Path cgroupRoot, long logCap) {
+        this(home, cgroupRoot, logCap, Sandbox.detect(List.of(home.root())));
+    }
+
+    /** With a sandbox checked elsewhere (tests pass one that finds no bwrap). */
+    public ProcessLauncher(AgentHome home, Path cgroupRoot, long logCap, Sandbox sandbox) {
         this.home = home;
         this.logCap = logCap;
         this.cgroups = Cgroups.detect(cgroupRoot, home.agentId());
-        this.builds = new BuildSteps(home);
-        this.hooks = new ProcessHooks(home);
+        this.sandbox = new StackSandbox(home, sandbox);
+        this.builds = new BuildSteps(home, this.sandbox, new CommandRun(cgroups));
+        this.hooks = new ProcessHooks(home, this.sandbox, new CommandRun(cgroups));
         this.rotation = new LogRotation(home.root().resolve("logs"), logCap);
+    }
+
+    /** Why process containers are refused on this machine, or empty when they run. */
+    public Optional<String> refusal() {
+        return sandbox.sandbox().unavailable();
     }
 
     @Override
@@ -52,6 +66,7 @@ public final class ProcessLauncher implements Launcher {
 
     @Override
     public void prepare(PrepareRequest request) {
+        sandbox.sandbox().require();
         builds.ensure(request, source(request.stack(), request.release()));
     }
 
@@ -62,10 +77,11 @@ public final class ProcessLauncher implements Launcher {
         LogFile log = log(request);
         log.rotateIfOver();
         try {
-            Optional<Path> cgroup = cgroups.create(request.containerId(), request.memoryMebibytes(),
-                    request.cpuMillicores());
+            List<Path> joined = cgroups.create(request.id(), limits(request));
+            List<String> command = new ArrayList<>(List.of("setsid"));
+            command.addAll(Cgroups.joining(joined, sandbox.command(request.stack(), folder, false, request.run())));
             log.note("-----> quarry: starting " + request.id() + " at " + Instant.now() + ": " + request.run());
-            ProcessBuilder builder = new ProcessBuilder(command(request.run(), cgroup))
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(folder.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
@@ -74,16 +90,12 @@ public final class ProcessLauncher implements Launcher {
             return ProcessInstance.started(builder.start());
         } catch (IOException e) {
             throw new RuntimeFailure("cannot start " + request.id() + " in " + folder + ": "
-                    + RuntimeFailure.firstLine(e) + "; check that setsid and sh are installed", e);
+                    + RuntimeFailure.firstLine(e) + "; check that setsid, sh and bwrap are installed", e);
         }
     }
 
-    private static List<String> command(String run, Optional<Path> cgroup) {
-        if (cgroup.isEmpty()) {
-            return List.of("setsid", "sh", "-c", run);
-        }
-        return List.of("setsid", "sh", "-c", "echo $$ > \"$1\" && exec sh -c \"$2\"", "quarry-start",
-                cgroup.get().toString(), run);
+    private static Limits limits(ContainerRequest request) {
+        return new Limits(request.memoryMebibytes(), request.cpuMillicores(), Limits.PROCESSES);
     }
 
     static Map<String, String> environment(ContainerRequest request) {
@@ -115,26 +127,32 @@ public final class ProcessLauncher implements Launcher {
     @Override
     public void discard(ContainerRequest request) {
         log(request).delete();
-        cgroups.delete(request.containerId());
+        cgroups.delete(request.id());
     }
 
     @Override
     public List<String> notes(ContainerRequest request) {
         List<String> notes = new ArrayList<>();
-        boolean limited = request.memoryMebibytes() > 0 || request.cpuMillicores() > 0;
-        cgroups.unavailable().filter(reason -> limited).ifPresent(reason ->
-                notes.add("memory and cpu limits not enforced: " + reason));
+        sandbox.sandbox().unavailable().ifPresent(notes::add);
+        notes.addAll(cgroups.unenforced(limits(request)));
+        long killed = cgroups.outOfMemoryKills(request.id());
+        if (killed > 0) {
+            notes.add("killed: out of memory (" + killed + (killed == 1 ? " time" : " times") + ", limit "
+                    + request.memoryMebibytes() + " MiB)");
+        }
         return notes;
     }
 
     @Override
     public HookResult runHook(HookRequest request) {
+        sandbox.sandbox().require();
         return hooks.run(request, source(request.prepare().stack(), request.prepare().release()));
     }
 
     @Override
     public void close() {
         rotation.close();
+        cgroups.close();
     }
 
     private Path source(String stack, int release) {

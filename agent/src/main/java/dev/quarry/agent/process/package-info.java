@@ -1,2 +1,5 @@
-/** The process runtime: a container is {@code sh -c RUN} in its own session, in the release's source folder. */
+/**
+ * The process runtime: a container is {@code sh -c RUN} in its own session and cgroups, in its stack's
+ * bubblewrap sandbox over the release's source folder.
+ */
 package dev.quarry.agent.process;

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
-/** The agent's state file: read once at start-up, rewritten atomically after every change. */
+/**
+ * The agent's state file: read once at start-up, rewritten atomically after every change; mode 0600 in a
+ * 0700 folder, since the containers' requests in it carry their env values.
+ */
 public final class StateStore {
     private final Path file;
     private AgentState state;
@@ -42,7 +45,7 @@ public final class StateStore {
             return state;
         }
         try {
-            AtomicFiles.write(file, AgentJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(changed));
+            AtomicFiles.writeSecret(file, AgentJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(changed));
         } catch (IOException e) {
             throw new RuntimeFailure("cannot write the agent's state " + file + ": " + RuntimeFailure.firstLine(e)
                     + "; check the disk has room and the agent's home is writable", e);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
 import dev.quarry.agent.health.HealthVerdict;
 import dev.quarry.agent.home.AgentHome;
 import dev.quarry.agent.runtime.ContainerRequest;
@@ -16,6 +17,7 @@ import dev.quarry.agent.testing.BusyboxImage;
 import dev.quarry.agent.testing.Http;
 import dev.quarry.agent.testing.RecordingSleeper;
 import dev.quarry.agent.testing.RuntimeFixture;
+import dev.quarry.agent.testing.Waits;
 import dev.quarry.compiler.spec.HealthSpec;
 import dev.quarry.compiler.spec.RestartPolicy;
 import dev.quarry.compiler.spec.RestartSpec;
@@ -93,11 +95,34 @@ class DockerRuntimeTest {
         assertEquals("host", container.getHostConfig().getNetworkMode());
         assertEquals(64L * 1024 * 1024, container.getHostConfig().getMemory());
         assertEquals(500_000_000L, container.getHostConfig().getNanoCPUs());
+        assertEquals(1024L, container.getHostConfig().getPidsLimit());
+        assertEquals(List.of("no-new-privileges"), container.getHostConfig().getSecurityOpts());
+        assertEquals(List.of(Capability.ALL), List.of(container.getHostConfig().getCapDrop()));
+        assertEquals(7, container.getHostConfig().getCapAdd().length);
+        assertEquals(Boolean.FALSE, container.getHostConfig().getPrivileged());
+        assertEquals("", container.getConfig().getUser(), "the image's own user");
+        assertEquals(List.of("quarry-shop-" + VOLUME), List.of(container.getHostConfig().getBinds()).stream()
+                .map(bind -> bind.getPath()).toList(), "named volumes only: no host folder, no Docker socket");
         assertEquals("shop.web.1.1", container.getConfig().getLabels().get("dev.quarry.id"));
         assertTrue(List.of(container.getConfig().getEnv()).containsAll(List.of("HOST=127.0.0.1",
                 "PORT=" + request.port(), "GREETING=hi")));
         assertEquals("quarry-shop-" + VOLUME, container.getMounts().getFirst().getName());
         assertEquals(started.handle(), fixture.runtime().start(request).handle(), "a second start is a no-op");
+    }
+
+    @Test
+    void aContainerRunsWithoutNewPrivilegesAndOnlyTheKeptCapabilities() {
+        ContainerRequest request = ContainerRequest.builder("shop.probe.1.1", "127.0.0.1").image(image)
+                .run("grep -E '^(CapEff|NoNewPrivs)' /proc/self/status; mknod /tmp/disk b 8 0 || echo mknod refused;"
+                        + " exec sleep 1000").port(LoopbackPorts.free()).toRequest();
+
+        fixture.runtime().start(request);
+        List<String> lines = Waits.until("the probe's output", () -> fixture.runtime().logs(request.id(), 10),
+                output -> output.contains("mknod refused"));
+
+        assertTrue(lines.contains("CapEff:\t00000000000004eb"), "chown, dac_override, fowner, kill, setgid, setuid,"
+                + " net_bind_service only: " + lines);
+        assertTrue(lines.contains("NoNewPrivs:\t1"), lines::toString);
     }
 
     @Test

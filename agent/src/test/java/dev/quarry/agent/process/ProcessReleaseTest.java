@@ -69,11 +69,12 @@ class ProcessReleaseTest {
     }
 
     @Test
-    void aHookRunsOnceInTheReleaseSource() {
+    void aHookRunsOnceInTheReleaseSourceWhichItMayNotChange() {
         Hooks hooks = new Hooks(home);
         PrepareRequest release = new PrepareRequest("shop", "web", 2, null, null, null, List.of(), Map.of());
-        HookRequest migrate = new HookRequest("release", release, "echo migrated >> migrations.txt; echo done $HOST",
-                Map.of(), "127.0.0.1", Duration.ofMinutes(1));
+        HookRequest migrate = new HookRequest("release", release, "test -f www/up && ! touch changed 2>/dev/null"
+                + " && echo migrated >> $HOME/migrations.txt && echo done $HOST", Map.of(), "127.0.0.1",
+                Duration.ofMinutes(1));
 
         HookResult first = hooks.run(migrate, fixture.runtime()::runHook);
         HookResult retry = hooks.run(migrate, fixture.runtime()::runHook);
@@ -82,6 +83,24 @@ class ProcessReleaseTest {
         assertEquals(List.of("done 127.0.0.1"), first.output());
         assertTrue(retry.earlier());
         assertEquals(List.of("done 127.0.0.1"), retry.output());
+    }
+
+    @Test
+    void aBuildWritesItsReleaseAndTheStacksHomeWhoseCacheTheNextReleaseFinds() throws Exception {
+        Busybox.writeApp(home.source("shop", 3), "release three");
+        String build = "test -f $HOME/cache/deps && echo reused > www/cache.txt || echo fresh > www/cache.txt;"
+                + " mkdir -p $HOME/cache && echo fetched > $HOME/cache/deps";
+        PrepareRequest two = new PrepareRequest("shop", "web", 2, null, null, null, List.of(build), Map.of());
+        PrepareRequest three = new PrepareRequest("shop", "web", 3, null, null, null, List.of(build), Map.of());
+
+        fixture.runtime().prepare(two);
+        fixture.runtime().prepare(three);
+
+        assertEquals("fresh", Files.readString(home.source("shop", 2).resolve("www/cache.txt")).strip());
+        assertEquals("reused", Files.readString(home.source("shop", 3).resolve("www/cache.txt")).strip());
+        assertEquals("fetched", Files.readString(home.stackHome("shop").resolve("cache/deps")).strip());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.stackHome("shop"))));
     }
 
     @Test
@@ -102,19 +121,28 @@ class ProcessReleaseTest {
     }
 
     @Test
-    void limitsAreEnforcedThroughCgroupsOrTheStatusSaysWhyNot() throws Exception {
+    void limitsAreWrittenToTheContainersCgroupsOnV1OrV2() throws Exception {
         ContainerRequest request = ContainerRequest.builder("shop.web.2.1", "127.0.0.1").run(Busybox.SERVE)
-                .port(LoopbackPorts.free()).memoryMebibytes(64).toRequest();
+                .port(LoopbackPorts.free()).memoryMebibytes(64).cpuMillicores(500).toRequest();
 
         ContainerStatus status = fixture.runtime().start(request);
 
-        Path cgroups = Path.of("/sys/fs/cgroup/cgroup.controllers");
-        if (Files.exists(cgroups) && status.notes().isEmpty()) {
-            Path memoryMax = Path.of("/sys/fs/cgroup", "quarry-" + home.agentId(), request.id(), "memory.max");
-            assertEquals("67108864", Files.readString(memoryMax).strip());
+        assertEquals(List.of(), status.notes(), "this machine enforces memory, cpu and pids limits");
+        String group = "quarry-" + home.agentId() + "/" + request.id();
+        Path root = Path.of("/sys/fs/cgroup");
+        if (Files.exists(root.resolve("cgroup.controllers"))) {
+            assertEquals("67108864", Files.readString(root.resolve(group).resolve("memory.max")).strip());
+            assertEquals("50000 100000", Files.readString(root.resolve(group).resolve("cpu.max")).strip());
+            assertEquals("1024", Files.readString(root.resolve(group).resolve("pids.max")).strip());
         } else {
-            assertTrue(status.notes().getFirst().startsWith("memory and cpu limits not enforced: "), status.toString());
+            assertEquals("67108864", Files.readString(root.resolve("memory").resolve(group)
+                    .resolve("memory.limit_in_bytes")).strip());
+            assertEquals("50000", Files.readString(root.resolve("cpu").resolve(group).resolve("cpu.cfs_quota_us")).strip());
+            assertEquals("1024", Files.readString(root.resolve("pids").resolve(group).resolve("pids.max")).strip());
         }
+        Path leader = Path.of("/proc", status.handle(), "cgroup");
+        Waits.until("the sandbox to join the container's cgroups", () -> readQuietly(leader),
+                text -> text.contains(request.id()));
     }
 
     @Test
@@ -130,5 +158,13 @@ class ProcessReleaseTest {
 
         assertEquals(ContainerState.STOPPED, stopped.state());
         assertEquals(ContainerState.RUNNING, fixture.runtime().start(request).state(), "a stopped one starts again");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }

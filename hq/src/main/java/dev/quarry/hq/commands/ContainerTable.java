@@ -10,14 +10,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** What {@code ps} shows on a grid: one row per container of the given apps, as its agent reports it. */
+/**
+ * What {@code ps} shows on a grid: one row per container of the given apps, as its agent reports it, then a
+ * line per note of its agent (such as {@code shop.web.3.1: killed: out of memory (1 time, limit 64 MiB)}).
+ */
 final class ContainerTable {
     private final List<ContainerRow> rows;
     private final List<String> unreachable;
 
     /** One container as {@code ps --json} shows it. */
     record ContainerRow(String app, String node, String container, String server, String address, String state,
-            int restarts, int release, String runtime) { }
+            int restarts, int release, String runtime, List<String> notes) { }
 
     ContainerTable(GridListing listing, List<String> apps) {
         this.rows = listing.containers().stream().filter(container -> apps.contains(container.status().stack()))
@@ -30,7 +33,7 @@ final class ContainerTable {
         ContainerStatus status = container.status();
         return new ContainerRow(status.stack(), status.node(), status.id(), container.server().id(),
                 container.address(), word(status.state().name()), status.restarts(), status.release(),
-                word(status.kind().name()));
+                word(status.kind().name()), status.notes());
     }
 
     void print(PrintWriter out, boolean json) {
@@ -47,6 +50,7 @@ final class ContainerTable {
             out.print(TextTable.render(List.of("APP", "NODE", "CONTAINER", "SERVER", "ADDRESS", "STATE", "RESTARTS",
                     "RELEASE", "RUNTIME"), lines));
         }
+        rows.forEach(row -> row.notes().forEach(note -> out.println(row.container() + ": " + note)));
         unreachable.forEach(out::println);
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -53,8 +52,7 @@ public final class AgentKey {
             KeyPair pair = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "quarry-hq", null, bytes);
-            AtomicFiles.write(file, bytes.toByteArray());
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            AtomicFiles.writeSecret(file, bytes.toByteArray());
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot make HQ's agent key " + file + ": " + e.getMessage(), e);
         }

@@ -11,12 +11,20 @@ import java.util.List;
  * @param healthy whether it started and passed its health check by its deadline
  * @param reason why not, one line; empty when healthy
  * @param logs its last log lines when it is not healthy
+ * @param notes what its agent said about it when it started, such as a limit the server cannot enforce
  */
-public record Booted(Placed placed, boolean healthy, String reason, List<String> logs) {
+public record Booted(Placed placed, boolean healthy, String reason, List<String> logs, List<String> notes) {
     public Booted {
         requireNonNull(placed, "placed is null");
         requireNonNull(reason, "reason is null");
         logs = List.copyOf(logs);
+        notes = List.copyOf(notes);
+    }
+
+    /** One push line per note: {@code -----> shop.web.3.1 on s1: memory limit not enforced: ...}. */
+    public List<String> noteLines() {
+        return notes.stream().map(note -> "-----> " + placed.plan().id() + " on " + placed.server().id() + ": " + note)
+                .toList();
     }
 
     /** The failure as a launch reports it, naming the container and its server. */

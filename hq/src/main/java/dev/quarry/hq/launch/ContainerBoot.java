@@ -84,14 +84,14 @@ public final class ContainerBoot {
         String id = placed.plan().id().toString();
         try {
             ready(placed, env);
-            agent.start(ContainerRequests.start(placed.plan(), placed.server().host(), env));
+            List<String> notes = agent.start(ContainerRequests.start(placed.plan(), placed.server().host(), env)).notes();
             HealthVerdict verdict = agent.health(id);
             String reason = verdict.healthy() ? "" : verdict.reason() + " after "
                     + Seconds.of(verdict.elapsedMillis());
-            return new Booted(placed, verdict.healthy(), reason, verdict.logs());
+            return new Booted(placed, verdict.healthy(), reason, verdict.logs(), notes);
         } catch (AgentException | IllegalArgumentException e) {
             return new Booted(placed, false, e.getMessage(), e instanceof AgentException agentFailure
-                    ? agentFailure.lines() : List.of());
+                    ? agentFailure.lines() : List.of(), List.of());
         }
     }
 }

@@ -101,6 +101,7 @@ public final class Converger {
         List<Booted> booted = boot.start(boot.place(missing), plan -> ContainerEnv.of(plan, spec, layout, listing,
                 published));
         for (Booted one : booted) {
+            one.noteLines().forEach(progress::line);
             progress.line("-----> started " + one.placed().plan().id() + " on " + one.placed().server().id()
                     + (one.healthy() ? ", healthy" : ", not healthy: " + one.reason()));
         }

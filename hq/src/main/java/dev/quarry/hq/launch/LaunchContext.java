@@ -58,6 +58,7 @@ final class LaunchContext {
         GridListing listing = grid.list();
         List<Booted> booted = boot.start(placed, plan -> env(plan, listing));
         for (Booted one : booted) {
+            one.noteLines().forEach(progress::line);
             if (!one.healthy()) {
                 throw one.failure();
             }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The state store as plain folders and files under QUARRY_HOME: key {@code stacks/shop/stack.json} is
  * the file of that path. Each file carries its revision, length and checksum ({@link StateFileFormat})
- * and is replaced atomically ({@link AtomicFiles}). One HQ process owns a home at a time (HQ holds a
+ * and is replaced atomically ({@link AtomicFiles}); env values are mode 0600 in 0700 folders
+ * ({@link StateKey#isSecret}). One HQ process owns a home at a time (HQ holds a
  * lock on it), so compare-and-set needs only this process's lock.
  */
 public final class FileStateStore implements StateStore {
@@ -32,6 +33,27 @@ public final class FileStateStore implements StateStore {
             path = path.resolve(segment);
         }
         return path;
+    }
+
+    /**
+     * Sets every env file already on disk to mode 0600 in a 0700 folder, as {@link #write} makes new ones:
+     * a home from before env values were kept secret is protected at HQ's start.
+     */
+    public void protectSecrets() throws IOException {
+        Path stacks = root.resolve("stacks");
+        if (!Files.isDirectory(stacks)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(stacks, 4)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                List<String> segments = new java.util.ArrayList<>();
+                root.relativize(file).forEach(segment -> segments.add(segment.toString()));
+                if (segments.stream().allMatch(StateKey::isSegment) && new StateKey(segments).isSecret()) {
+                    Files.setPosixFilePermissions(file.getParent(), AtomicFiles.SECRET_FOLDER);
+                    Files.setPosixFilePermissions(file, AtomicFiles.SECRET_FILE);
+                }
+            }
+        }
     }
 
     @Override
@@ -60,7 +82,12 @@ public final class FileStateStore implements StateStore {
             long next = current + 1;
             Path file = file(key);
             try {
-                AtomicFiles.write(file, StateFileFormat.encode(next, value));
+                byte[] encoded = StateFileFormat.encode(next, value);
+                if (key.isSecret()) {
+                    AtomicFiles.writeSecret(file, encoded);
+                } else {
+                    AtomicFiles.write(file, encoded);
+                }
             } catch (IOException e) {
                 throw new StateException("cannot write " + file + ": " + e.getMessage()
                         + "; check the disk has room and HQ may write there", e);

@@ -40,6 +40,17 @@ public record StateKey(List<String> segments) {
         return new StateKey(longer);
     }
 
+    /**
+     * Whether the value may hold env values, which are secrets: a stack's {@code env/NAME} and a release's
+     * {@code env.json}. Kept on disk as mode 0600 files in 0700 folders.
+     */
+    public boolean isSecret() {
+        boolean stackEnv = segments.size() == 4 && segments.get(0).equals("stacks") && segments.get(2).equals("env");
+        boolean releaseEnv = segments.size() == 5 && segments.get(0).equals("stacks")
+                && segments.get(2).equals("releases") && segments.get(4).equals("env.json");
+        return stackEnv || releaseEnv;
+    }
+
     /** The last segment. */
     public String name() {
         return segments.getLast();

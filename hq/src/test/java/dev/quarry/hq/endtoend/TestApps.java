@@ -5,7 +5,10 @@ final class TestApps {
     /** The port the test service listens on (its own loopback address, so no other program holds it). */
     static final int SERVICE_PORT = 25432;
 
-    /** A node and a service publishing its address; the node writes what it got into db.txt. */
+    /**
+     * A node and a service publishing its address; the node serves what it got as db.txt, from a copy of
+     * {@code public/} in its private /tmp (the release is read-only while it runs).
+     */
     static final String WITH_SERVICE = """
             services:
               db:
@@ -16,7 +19,7 @@ final class TestApps {
                   DATABASE_URL: http://${host}:${port}/
             nodes:
               web:
-                run: echo "$DATABASE_URL" > public/db.txt; exec busybox httpd -f -p "$HOST:$PORT" -h public
+                run: cp -r public /tmp/public; echo "$DATABASE_URL" > /tmp/public/db.txt; exec busybox httpd -f -p "$HOST:$PORT" -h /tmp/public
                 port: 8080
                 memory: 32M
                 depends: [db]

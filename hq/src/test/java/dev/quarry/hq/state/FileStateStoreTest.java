@@ -37,6 +37,43 @@ class FileStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void envValuesAreReadableByHqAloneAndOtherValuesAsBefore() throws IOException {
+        StateStore store = store();
+        store.write(StateKey.of("stacks", "shop", "env", "DATABASE_URL"), StateStore.ABSENT, "postgres://x".getBytes(UTF_8));
+        store.write(StateKey.of("stacks", "shop", "releases", "3", "env.json"), StateStore.ABSENT, "{}".getBytes(UTF_8));
+        store.write(KEY, StateStore.ABSENT, "{}".getBytes(UTF_8));
+
+        assertEquals("rw-------", mode(root.resolve("stacks/shop/env/DATABASE_URL")));
+        assertEquals("rwx------", mode(root.resolve("stacks/shop/env")));
+        assertEquals("rw-------", mode(root.resolve("stacks/shop/releases/3/env.json")));
+        assertEquals("rwx------", mode(root.resolve("stacks/shop/releases/3")));
+        assertEquals("rw-r--r--", mode(root.resolve("stacks/shop/stack.json")));
+    }
+
+    @Test
+    void envFilesFromBeforeAreProtectedAtStart() throws IOException {
+        Path env = root.resolve("stacks/shop/env/TOKEN");
+        Path released = root.resolve("stacks/shop/releases/2/env.json");
+        Path plan = root.resolve("stacks/shop/releases/2/plan.json");
+        for (Path file : List.of(env, released, plan)) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "x");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        new FileStateStore(root).protectSecrets();
+
+        assertEquals("rw-------", mode(env));
+        assertEquals("rwx------", mode(env.getParent()));
+        assertEquals("rw-------", mode(released));
+        assertEquals("rw-r--r--", mode(plan));
+    }
+
+    private static String mode(Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    @Test
     void writesLeaveNoTemporaryFiles() throws IOException {
         StateStore store = store();
         long revision = store.write(KEY, StateStore.ABSENT, "one".getBytes(UTF_8));
