@@ -7,7 +7,10 @@ import dev.quarry.hq.access.KeyFolder;
 import dev.quarry.hq.commands.Redeployer;
 import dev.quarry.hq.commands.Verbs;
 import dev.quarry.hq.git.FetchService;
+import dev.quarry.hq.git.LiveSources;
 import dev.quarry.hq.git.PushService;
+import dev.quarry.hq.git.RepositoryMirror;
+import dev.quarry.hq.git.StoredRepositories;
 import dev.quarry.hq.git.StackRepositories;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.launch.GridLauncher;
@@ -126,12 +129,16 @@ public final class Hq implements AutoCloseable {
             Launcher launcher = given.orElseGet(() -> opened.map(it -> (Launcher) it.launcher())
                     .orElseGet(PlanPrintingLauncher::new));
             ReleaseMaker maker = new ReleaseMaker(state, new SourceFolders(home.stacks()), launcher, clock);
-            PushService pushes = new PushService(repositories, state, config, maker, locks);
-            Verbs verbs = Verbs.standard(state, config, new Redeployer(locks, repositories, state, maker),
+            RepositoryMirror mirror = etcd.isPresent() ? new StoredRepositories(store) : RepositoryMirror.NONE;
+            PushService pushes = new PushService(repositories, state, config, maker, locks, mirror);
+            Verbs verbs = Verbs.standard(state, config, new Redeployer(locks, repositories, state, maker, mirror),
                     grid.map(HqGrid::grid), access);
             CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, access, executor);
             Leadership leader = leadership;
-            grid.ifPresent(it -> it.reconcileNowAndEvery(options.grid().orElseThrow().reconcilePeriod(), leader));
+            Optional<LiveSources> sources = etcd.map(shared -> new LiveSources(state, repositories, mirror,
+                    new SourceFolders(home.stacks()), locks));
+            grid.ifPresent(it -> it.reconcileNowAndEvery(options.grid().orElseThrow().reconcilePeriod(), leader,
+                    sources));
             LockedDownServer endpoint = SshEndpoint.start(options.listen(), home.hostKey(),
                     new KeyFolderAuthenticator(access), router, executor);
             AtomicFiles.write(home.hostPublicKey(), (hostKeyLine(endpoint.hostKey()) + "\n")

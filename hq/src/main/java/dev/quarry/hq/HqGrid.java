@@ -1,6 +1,7 @@
 package dev.quarry.hq;
 
 import dev.quarry.hq.grid.AgentKey;
+import dev.quarry.hq.identity.StoredAgentKey;
 import dev.quarry.hq.grid.Agents;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.GridSettings;
@@ -11,10 +12,15 @@ import dev.quarry.hq.grid.ProviderServers;
 import dev.quarry.hq.grid.ServerSource;
 import dev.quarry.hq.grid.ServerSupply;
 import dev.quarry.hq.grid.ServerStore;
+import dev.quarry.hq.grid.StoredLocalRecords;
 import dev.quarry.hq.launch.Converger;
 import dev.quarry.hq.launch.GridLauncher;
 import dev.quarry.hq.launch.PublishedEnv;
+import dev.quarry.hq.git.LiveSources;
+import dev.quarry.hq.launch.RouteBook;
+import dev.quarry.hq.launch.RouteFollower;
 import dev.quarry.hq.launch.Routing;
+import dev.quarry.hq.launch.SharedRoutes;
 import dev.quarry.hq.firewall.FirewallHost;
 import dev.quarry.hq.firewall.FirewallReport;
 import dev.quarry.hq.firewall.FirewallSettings;
@@ -33,6 +39,7 @@ import dev.quarry.router.apply.Router;
 import dev.quarry.pacific.agent.HqPublicKey;
 import dev.quarry.pacific.digitalocean.DigitalOceanProvider;
 import dev.quarry.pacific.local.LocalProvider;
+import dev.quarry.pacific.local.LocalRecords;
 import dev.quarry.pacific.provider.CloudFailure;
 import dev.quarry.pacific.provider.CloudProvider;
 import java.io.IOException;
@@ -51,6 +58,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HqGrid implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HqGrid.class);
+    /** How often a router reads the routes the grid's HQs recorded (with etcd). */
+    static final java.time.Duration ROUTE_FOLLOW_PERIOD = java.time.Duration.ofSeconds(1);
     private final Agents agents;
     private final Optional<LocalServerStarter> local;
     private final Optional<ProviderServers> cloud;
@@ -58,11 +67,14 @@ final class HqGrid implements AutoCloseable {
     private final Grid grid;
     private final GridLauncher launcher;
     private final Reconciler reconciler;
+    private final Optional<RouteFollower> follower;
+    private final ScheduledExecutorService routes = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("hq-routes").daemon().factory());
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-reconcile").daemon().factory());
 
     private HqGrid(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud, Router router,
-            Grid grid, GridLauncher launcher, Reconciler reconciler) {
+            Grid grid, GridLauncher launcher, Reconciler reconciler, Optional<RouteFollower> follower) {
         this.agents = agents;
         this.local = local;
         this.cloud = cloud;
@@ -70,12 +82,17 @@ final class HqGrid implements AutoCloseable {
         this.grid = grid;
         this.launcher = launcher;
         this.reconciler = reconciler;
+        this.follower = follower;
     }
 
-    /** @param files where HQ publishes files every server mirrors (with etcd), such as the grid's hosts */
+    /**
+     * @param files where HQ publishes files every server mirrors (with etcd), such as the grid's hosts; with
+     *     them (etcd) the agent key is the grid's, sealed in the store ({@link StoredAgentKey})
+     */
     static HqGrid open(QuarryHome home, StateStore store, StackState state, DeployLocks locks, GridSettings settings,
             Optional<EtcdFiles> files) throws IOException, InterruptedException {
-        KeyPair key = AgentKey.ensure(home.etc());
+        KeyPair key = files.isPresent() ? new StoredAgentKey(store, home.etc(), System.getenv()).ensure()
+                : AgentKey.ensure(home.etc());
         Agents agents = Agents.open(key, home.etc().resolve("agent_known_hosts"));
         Optional<LocalServerStarter> local = Optional.empty();
         Optional<ProviderServers> cloud = Optional.empty();
@@ -88,7 +105,7 @@ final class HqGrid implements AutoCloseable {
                             AgentKey.publicKey(home.etc()), settings.localCapacity()));
                     supply = Optional.of(local.get().supply());
                 } else {
-                    cloud = Optional.of(new ProviderServers(provider(home, settings.source(), files),
+                    cloud = Optional.of(new ProviderServers(provider(home, store, settings.source(), files),
                             home.etc().resolve("agent_known_hosts")));
                     supply = Optional.of(cloud.get().supply());
                 }
@@ -103,14 +120,17 @@ final class HqGrid implements AutoCloseable {
             if (router.adopted()) {
                 LOG.info("router: took over the nginx (pid {}) an earlier HQ left serving", router.masterPid());
             }
-            Routing routing = new Routing(router, settings.router().listenPort());
+            Optional<SharedRoutes> shared = files.map(published -> new SharedRoutes(store));
+            Routing routing = new Routing(router, settings.router().listenPort(),
+                    shared.map(it -> (RouteBook) it).orElse(RouteBook.NONE));
+            Optional<RouteFollower> follower = shared.map(it -> new RouteFollower(it, routing));
             Converger converger = new Converger(grid, routing, settings.drainGrace(), new PublishedEnv(store));
             LayoutStore layouts = new LayoutStore(store);
             Targets targets = new Targets(state, layouts);
             GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
             Reconciler reconciler = new Reconciler(state, targets, converger, locks, grid,
                     new SourceFolders(home.stacks()));
-            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler);
+            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, follower);
         } catch (IOException | InterruptedException | RuntimeException e) {
             closeAll(agents, local, cloud, router);
             throw e;
@@ -121,13 +141,13 @@ final class HqGrid implements AutoCloseable {
      * pacific's provider for the source: local servers as agent processes under {@code local-servers/}, or
      * DigitalOcean with the settings and token under {@code etc/cloud/}.
      */
-    private static CloudProvider provider(QuarryHome home, ServerSource source, Optional<EtcdFiles> files)
-            throws IOException {
+    private static CloudProvider provider(QuarryHome home, StateStore store, ServerSource source,
+            Optional<EtcdFiles> files) throws IOException {
         HqPublicKey hqKey = new HqPublicKey(Files.readString(AgentKey.publicKey(home.etc())).strip());
         try {
             return switch (source) {
-                case LOCAL -> LocalProvider.atHome(home.root().resolve("local-servers"), hqKey,
-                        files.map(published -> java.util.List.of("--etcd", published.endpoint()))
+                case LOCAL -> LocalProvider.atHome(home.root().resolve("local-servers"), localRecords(home, store, files),
+                        hqKey, files.map(published -> java.util.List.of("--etcd", published.endpoint()))
                                 .orElse(java.util.List.of()));
                 case DIGITALOCEAN -> DigitalOceanProvider.fromHome(home.root(), hqKey);
                 case EMBEDDED -> throw new IllegalArgumentException("embedded servers come from no provider");
@@ -135,6 +155,21 @@ final class HqGrid implements AutoCloseable {
         } catch (CloudFailure e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the local provider keeps its servers' records: with etcd in the store (the home's records from
+     * before copied in), so every HQ knows every local server; else the home's {@code local-servers/servers/}.
+     */
+    private static LocalRecords localRecords(QuarryHome home, StateStore store, Optional<EtcdFiles> files)
+            throws CloudFailure {
+        LocalRecords inHome = LocalRecords.inFolder(home.root().resolve("local-servers").resolve("servers"));
+        if (files.isEmpty()) {
+            return inHome;
+        }
+        StoredLocalRecords stored = new StoredLocalRecords(store);
+        stored.importFrom(inHome);
+        return stored;
     }
 
     /**
@@ -208,30 +243,44 @@ final class HqGrid implements AutoCloseable {
 
     /**
      * Reconciles once now, then every period, whenever this HQ is the leader (always, without etcd), then
-     * gives back servers left empty above the minimum; an HQ that does not lead only routes what runs.
+     * gives back servers left empty above the minimum. With etcd the leader first puts each stack's live
+     * source in place ({@link LiveSources}: the release may have been pushed through another HQ), and every
+     * HQ's router follows the routes any HQ recorded ({@link RouteFollower}, every {@link #ROUTE_FOLLOW_PERIOD});
+     * without, an HQ that does not lead routes what runs each period.
      */
-    void reconcileNowAndEvery(java.time.Duration period, Leadership leadership) {
+    void reconcileNowAndEvery(java.time.Duration period, Leadership leadership, Optional<LiveSources> sources) {
         Runnable round = () -> {
             if (leadership.isLeader()) {
+                sources.ifPresent(LiveSources::ensureAll);
                 reconciler.reconcileAll();
                 grid.giveBackEmpty();
-            } else {
+            } else if (follower.isEmpty()) {
                 reconciler.routeAll();
             }
         };
+        follower.ifPresent(RouteFollower::followAll);
         round.run();
         schedule.scheduleWithFixedDelay(round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        follower.ifPresent(it -> routes.scheduleWithFixedDelay(it::followAll, ROUTE_FOLLOW_PERIOD.toMillis(),
+                ROUTE_FOLLOW_PERIOD.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Stops the containers of the local servers HQ started (for {@code quarry up}'s Ctrl-C). */
     void stopLocalContainers() {
+        routes.shutdownNow();
         schedule.shutdownNow();
         local.ifPresent(starter -> starter.stopContainers(java.time.Duration.ofSeconds(5)));
     }
 
     @Override
     public void close() throws IOException {
+        routes.shutdownNow();
         schedule.shutdownNow();
+        try {
+            routes.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeAll(agents, local, cloud, router);
     }
 

@@ -52,7 +52,7 @@ public final class HqMain {
             out.flush();
             stopped.await();
             return 0;
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | dev.quarry.hq.state.StateException e) {
             err.println("quarry hq: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {

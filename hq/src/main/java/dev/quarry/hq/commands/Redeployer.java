@@ -2,6 +2,8 @@ package dev.quarry.hq.commands;
 
 import dev.quarry.hq.git.CommitTree;
 import dev.quarry.hq.git.ReleasePins;
+import dev.quarry.hq.git.PushRepository;
+import dev.quarry.hq.git.RepositoryMirror;
 import dev.quarry.hq.git.StackRepositories;
 import dev.quarry.hq.launch.Progress;
 import dev.quarry.hq.lock.DeployLease;
@@ -27,8 +29,16 @@ public final class Redeployer {
     private final StackRepositories repositories;
     private final StackState state;
     private final ReleaseMaker maker;
+    private final RepositoryMirror mirror;
 
     public Redeployer(DeployLocks locks, StackRepositories repositories, StackState state, ReleaseMaker maker) {
+        this(locks, repositories, state, maker, RepositoryMirror.NONE);
+    }
+
+    /** @param mirror where a repository or commit this HQ lacks (pushed through another HQ) is fetched from */
+    public Redeployer(DeployLocks locks, StackRepositories repositories, StackState state, ReleaseMaker maker,
+            RepositoryMirror mirror) {
+        this.mirror = mirror;
         this.locks = locks;
         this.repositories = repositories;
         this.state = state;
@@ -63,6 +73,9 @@ public final class Redeployer {
         try (Repository repository = repository(stack)) {
             ObjectId commit = ObjectId.fromString(base.commit());
             if (!repository.getObjectDatabase().has(commit)) {
+                mirror.bringUpToDate(stack, repository);
+            }
+            if (!repository.getObjectDatabase().has(commit)) {
                 throw new VerbFailure("commit " + base.shortCommit() + " of release " + base.number()
                         + " is no longer in the repository of " + stack + "; push it again");
             }
@@ -77,7 +90,18 @@ public final class Redeployer {
         }
     }
 
+    /** This HQ's repository of the stack, fetched from the store first when only another HQ was pushed to. */
     private Repository repository(String stack) throws IOException {
+        if (repositories.open(stack).map(found -> {
+            found.close();
+            return false;
+        }).orElse(true)) {
+            try (PushRepository fetched = repositories.forPush(stack)) {
+                if (mirror.bringUpToDate(stack, fetched.repository())) {
+                    fetched.keep();
+                }
+            }
+        }
         Optional<Repository> repository = repositories.open(stack);
         return repository.orElseThrow(() -> new VerbFailure("the repository of " + stack + " is missing from "
                 + repositories.gitDirectory(stack) + "; push the app again"));

@@ -23,14 +23,23 @@ import org.eclipse.jgit.transport.ReceivePack;
  * sees the refs and release the previous one left.
  */
 public final class PushService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PushService.class);
     private final StackRepositories repositories;
     private final StackState state;
     private final StackConfig config;
     private final ReleaseMaker maker;
     private final DeployLocks locks;
+    private final RepositoryMirror mirror;
 
     public PushService(StackRepositories repositories, StackState state, StackConfig config, ReleaseMaker maker,
             DeployLocks locks) {
+        this(repositories, state, config, maker, locks, RepositoryMirror.NONE);
+    }
+
+    /** @param mirror where the stack's repository is recorded after a push, and brought up to date from before */
+    public PushService(StackRepositories repositories, StackState state, StackConfig config, ReleaseMaker maker,
+            DeployLocks locks, RepositoryMirror mirror) {
+        this.mirror = mirror;
         this.repositories = repositories;
         this.state = state;
         this.config = config;
@@ -47,6 +56,8 @@ public final class PushService {
             Consumer<List<RefChange>> moved) throws IOException, InterruptedException {
         try (DeployLease lease = locks.acquire(stack, "push by " + user, line -> tell(err, line));
                 PushRepository target = repositories.forPush(stack)) {
+            bringUpToDate(stack, target.repository());
+            java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
             ReceivePack receivePack = new QuietReceivePack(target.repository());
             receivePack.setCheckReceivedObjects(true);
             receivePack.setRefFilter(ReleasePins.HIDE);
@@ -54,11 +65,34 @@ public final class PushService {
             receivePack.setPostReceiveHook((pack, updated) -> {
                 if (!updated.isEmpty()) {
                     target.keep();
+                    changed.set(true);
                     moved.accept(updated.stream().map(RefChange::of).toList());
                 }
             });
             receivePack.receive(in, out, err);
             pointHead(target.repository(), stack);
+            if (changed.get()) {
+                record(stack, target.repository());
+            }
+        }
+    }
+
+    /** Brings a repository another HQ pushed to since up to date first, so the pusher sends only what is new. */
+    private void bringUpToDate(String stack, Repository repository) {
+        try {
+            mirror.bringUpToDate(stack, repository);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot bring the repository of {} up to date from the store ({}); the push brings what it needs",
+                    stack, e.getMessage());
+        }
+    }
+
+    private void record(String stack, Repository repository) {
+        try {
+            mirror.record(stack, repository);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot record the repository of {} in the store ({}); other HQs roll back to this push only"
+                    + " once it is recorded by a later push", stack, e.getMessage());
         }
     }
 

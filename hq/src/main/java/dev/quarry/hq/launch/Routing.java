@@ -6,6 +6,7 @@ import dev.quarry.compiler.spec.StackSpec;
 import dev.quarry.hq.grid.GridListing;
 import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.layout.Layout;
+import dev.quarry.hq.state.StateException;
 import dev.quarry.router.apply.ApplyResult;
 import dev.quarry.router.apply.Router;
 import dev.quarry.router.model.Endpoint;
@@ -26,14 +27,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * when a healthy release goes live; otherwise the live one is kept.
  */
 public final class Routing {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Routing.class);
     private final Router router;
     private final int publicPort;
+    private final RouteBook book;
     private final Map<String, StackRoutes> applied = new ConcurrentHashMap<>();
+    private final Map<String, Object> stackLocks = new ConcurrentHashMap<>();
 
     /** @param publicPort the port the router listens on, for the addresses shown to users */
     public Routing(Router router, int publicPort) {
+        this(router, publicPort, RouteBook.NONE);
+    }
+
+    /** @param book where the routes this HQ applies are recorded for the other HQs' routers */
+    public Routing(Router router, int publicPort, RouteBook book) {
         this.router = router;
         this.publicPort = publicPort;
+        this.book = book;
+    }
+
+    /**
+     * Gives the router the stack's routes as recorded by whichever HQ routed it last ({@code recorded} is read
+     * under the stack's routing lock, so a change this HQ makes meanwhile is never undone by an older record);
+     * nothing happens when they are what this router already serves. Answers whether the router changed.
+     */
+    public boolean follow(String stack, java.util.function.Supplier<Optional<StackRoutes>> recorded) {
+        synchronized (lockOf(stack)) {
+            Optional<StackRoutes> routes = recorded.get();
+            if (routes.isEmpty() || routes.get().equals(applied.get(stack))) {
+                return false;
+            }
+            give(routes.get());
+            applied.put(stack, routes.get());
+            return true;
+        }
     }
 
     /**
@@ -54,9 +81,31 @@ public final class Routing {
 
     private StackRoutes apply(StackRoutes routes) {
         String stack = routes.stack();
-        if (routes.equals(applied.get(stack))) {
+        synchronized (lockOf(stack)) {
+            if (routes.equals(applied.get(stack))) {
+                return routes;
+            }
+            give(routes);
+            try {
+                book.record(routes);
+            } catch (StateException e) {
+                LOG.warn("routed {}, but the other HQs' routers are not told yet ({}); telling them when it is routed"
+                        + " again", stack, e.getMessage());
+                applied.remove(stack);
+                return routes;
+            }
+            applied.put(stack, routes);
             return routes;
         }
+    }
+
+    private Object lockOf(String stack) {
+        return stackLocks.computeIfAbsent(stack, name -> new Object());
+    }
+
+    /** Hands the routes to the router; a refusal or failure is the launch's failure. */
+    private void give(StackRoutes routes) {
+        String stack = routes.stack();
         try {
             ApplyResult result = routes.nodes().isEmpty() ? dropIfRouted(stack) : router.apply(routes);
             if (result instanceof ApplyResult.Refused refused) {
@@ -70,8 +119,6 @@ public final class Routing {
             Thread.currentThread().interrupt();
             throw new LaunchFailure("interrupted while routing " + stack, List.of());
         }
-        applied.put(stack, routes);
-        return routes;
     }
 
     private ApplyResult dropIfRouted(String stack) throws IOException, InterruptedException {

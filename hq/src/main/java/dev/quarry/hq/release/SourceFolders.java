@@ -26,6 +26,14 @@ public final class SourceFolders {
         return stacks.resolve(stack).resolve("src");
     }
 
+    /** Whether {@code src} holds {@code commit}'s files (it links to a whole {@code src.<commit>}). */
+    public boolean holds(String stack, String commit) throws IOException {
+        Path folder = stacks.resolve(stack);
+        Path link = folder.resolve("src");
+        return Files.isSymbolicLink(link) && Files.readSymbolicLink(link).toString().equals("src." + commit)
+                && Files.isDirectory(folder.resolve("src." + commit));
+    }
+
     /** Makes {@code src} hold {@code commit}'s files, exporting them unless it already does. */
     public Path install(String stack, String commit, SourceTree tree) throws IOException {
         Path folder = stacks.resolve(stack);

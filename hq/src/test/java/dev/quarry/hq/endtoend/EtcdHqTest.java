@@ -88,28 +88,33 @@ class EtcdHqTest {
     void theGridsHostsFileWrittenToEtcdAppearsOnEveryLocalServer() throws Exception {
         Path providerHome = root.resolve("home/local-servers");
         try (EtcdServer etcd = EtcdServer.start()) {
-            GridSettings settings = GridSettings.of(RouterSettings.local(LoopbackPorts.free()), 2).withMaxServers(2)
-                    .withSource(ServerSource.LOCAL).withServerCapacity(Resources.of(512, 500))
-                    .withReconcilePeriod(RunningGrid.QUIET);
-            try (Hq hq = Hq.start(new HqOptions(new QuarryHome(root.resolve("home")),
-                    new InetSocketAddress("127.0.0.1", 0)).withEtcd(etcd.endpoint()).withGrid(settings))) {
-                List<ServerSettings> servers = hq.grid().orElseThrow().servers();
-                StringBuilder expected = new StringBuilder();
-                servers.forEach(server -> expected.append(server.host()).append(' ').append(server.id()).append('\n'));
-                assertEquals(2, servers.size());
-                for (ServerSettings server : servers) {
-                    Path hosts = providerHome.resolve("servers").resolve(server.providerId()).resolve("agent/files/hosts");
-                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-                    while (!(Files.exists(hosts) && Files.readString(hosts).contentEquals(expected))
-                            && System.nanoTime() < deadline) {
-                        Thread.sleep(50);
+            try {
+                GridSettings settings = GridSettings.of(RouterSettings.local(LoopbackPorts.free()), 2).withMaxServers(2)
+                        .withSource(ServerSource.LOCAL).withServerCapacity(Resources.of(512, 500))
+                        .withReconcilePeriod(RunningGrid.QUIET);
+                try (Hq hq = Hq.start(new HqOptions(new QuarryHome(root.resolve("home")),
+                        new InetSocketAddress("127.0.0.1", 0)).withEtcd(etcd.endpoint()).withGrid(settings))) {
+                    List<ServerSettings> servers = hq.grid().orElseThrow().servers();
+                    StringBuilder expected = new StringBuilder();
+                    servers.forEach(server -> expected.append(server.host()).append(' ').append(server.id())
+                            .append('\n'));
+                    assertEquals(2, servers.size());
+                    for (ServerSettings server : servers) {
+                        Path hosts = providerHome.resolve("servers").resolve(server.providerId())
+                                .resolve("agent/files/hosts");
+                        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                        while (!(Files.exists(hosts) && Files.readString(hosts).contentEquals(expected))
+                                && System.nanoTime() < deadline) {
+                            Thread.sleep(50);
+                        }
+                        assertEquals(expected.toString(), Files.exists(hosts) ? Files.readString(hosts) : "(missing)",
+                                server.id() + " mirrors the hosts file at " + hosts);
                     }
-                    assertEquals(expected.toString(), Files.exists(hosts) ? Files.readString(hosts) : "(missing)",
-                            server.id() + " mirrors the hosts file at " + hosts);
                 }
+            } finally {
+                // the local servers' records are in etcd: remove them while it runs
+                LocalServers.removeAllInStore(root.resolve("home"), providerHome, etcd.endpoint());
             }
-        } finally {
-            LocalServers.removeAll(root.resolve("home"), providerHome);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.quarry.hq.HqOptions;
 import dev.quarry.hq.QuarryHome;
 import dev.quarry.hq.etcd.EtcdConnection;
 import dev.quarry.hq.grid.AgentKey;
+import dev.quarry.hq.identity.GridSecret;
 import dev.quarry.hq.grid.GridSettings;
 import dev.quarry.hq.grid.ServerSettings;
 import dev.quarry.hq.grid.ServerStore;
@@ -31,7 +32,7 @@ import dev.quarry.testsupport.SshKeys;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,12 +61,13 @@ class TwoHqsTest {
             Files.createDirectories(home.resolve("keys"));
             Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
         }
-        AgentKey.ensure(homeA.resolve("etc"));
-        Files.createDirectories(homeB.resolve("etc"));
-        for (String file : List.of("agent_key", "agent_key.pub")) {
-            Files.copy(homeA.resolve("etc").resolve(file), homeB.resolve("etc").resolve(file),
-                    StandardCopyOption.COPY_ATTRIBUTES);
+        for (Path home : List.of(homeA, homeB)) {
+            Path secret = GridSecret.file(home.resolve("etc"));
+            Files.createDirectories(secret.getParent());
+            Files.writeString(secret, "the operator's grid secret\n");
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         }
+        AgentKey.ensure(homeA.resolve("etc"));
         String address = "127.0." + ThreadLocalRandom.current().nextInt(16, 255) + "."
                 + ThreadLocalRandom.current().nextInt(2, 255);
         int routerA = LoopbackPorts.free();

@@ -1,12 +1,10 @@
 package dev.quarry.pacific.local;
 
-import dev.quarry.files.AtomicFiles;
 import static java.util.Objects.requireNonNull;
 
 import dev.quarry.pacific.provider.CloudFailure;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,18 +17,24 @@ import java.util.stream.Stream;
  *
  * <pre>
  * servers/local-N/local.json   the record: address, agent port, port range, size, tags, agent pid
+ *                              (or in a {@link LocalRecords} store every HQ of a grid shares)
  * servers/local-N/hq.pub       HQ's public key, the agent's --hq-key
  * servers/local-N/agent/       the agent's --home (its state, sources, logs)
  * servers/local-N/agent.log    the agent process's output
  * </pre>
  */
 final class LocalLedger {
-    private static final String RECORD = "local.json";
-
     private final Path servers;
+    private final LocalRecords records;
 
     LocalLedger(Path home) {
+        this(home, LocalRecords.inFolder(home.toAbsolutePath().normalize().resolve("servers")));
+    }
+
+    /** Folders under {@code home}, records in {@code records} (the files beside them, or a shared store). */
+    LocalLedger(Path home, LocalRecords records) {
         this.servers = requireNonNull(home, "home is null").toAbsolutePath().normalize().resolve("servers");
+        this.records = requireNonNull(records, "records is null");
     }
 
     Path folder(String id) {
@@ -53,58 +57,59 @@ final class LocalLedger {
     }
 
     List<LocalServer> all() throws CloudFailure {
-        if (!Files.isDirectory(servers)) {
-            return List.of();
-        }
         List<LocalServer> found = new ArrayList<>();
-        try (Stream<Path> folders = Files.list(servers)) {
-            for (Path folder : folders.sorted().toList()) {
-                String name = folder.getFileName().toString();
-                if (LocalAllocation.ID.matcher(name).matches() && Files.isRegularFile(folder.resolve(RECORD))) {
-                    find(name).ifPresent(found::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new CloudFailure("cannot list " + servers + " (" + e.getMessage() + "); check that HQ's user can read it");
+        for (String id : records.ids()) {
+            find(id).ifPresent(found::add);
         }
         return found;
     }
 
     Optional<LocalServer> find(String id) throws CloudFailure {
-        Path file = folder(id).resolve(RECORD);
-        try {
-            return Optional.of(LocalServerJson.read(Files.readAllBytes(file)));
-        } catch (NoSuchFileException e) {
+        folder(id);
+        Optional<byte[]> record = records.read(id);
+        if (record.isEmpty()) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new CloudFailure("cannot read " + file + " (" + e.getMessage() + "); check that HQ's user can read it");
-        } catch (RuntimeException e) {
-            throw new CloudFailure(file + " is damaged (" + e.getMessage() + "); remove the folder " + folder(id)
-                    + " once its agent is stopped");
+        }
+        try {
+            return Optional.of(LocalServerJson.read(record.get()));
+        } catch (IOException | RuntimeException e) {
+            throw new CloudFailure(records.where(id) + " is damaged (" + e.getMessage() + "); remove "
+                    + records.removal(id, folder(id)) + " once its agent is stopped");
         }
     }
 
     void write(LocalServer server) throws CloudFailure {
-        Path file = folder(server.id()).resolve(RECORD);
+        records.write(server.id(), json(server));
+    }
+
+    /** Writes the record of a new server; false when another HQ took its id meanwhile. */
+    boolean claim(LocalServer server) throws CloudFailure {
+        return records.claim(server.id(), json(server));
+    }
+
+    private static byte[] json(LocalServer server) throws CloudFailure {
         try {
-            AtomicFiles.write(file, LocalServerJson.write(server));
+            return LocalServerJson.write(server);
         } catch (IOException e) {
-            throw new CloudFailure("cannot write " + file + " (" + e.getMessage() + "); check free space and that "
-                    + "HQ's user can write " + servers);
+            throw new CloudFailure("cannot write the record of local server " + server.id() + ": " + e.getMessage());
         }
     }
 
     /** Deletes a server's folder, its record last, so an interrupted removal can be done again. */
     void forget(String id) throws CloudFailure {
         Path folder = folder(id);
-        Path record = folder.resolve(RECORD);
+        Path record = folder.resolve(FileLocalRecords.RECORD);
         try (Stream<Path> tree = Files.exists(folder) ? Files.walk(folder) : Stream.empty()) {
             for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
                 if (!path.equals(record) && !path.equals(folder)) {
                     Files.deleteIfExists(path);
                 }
             }
-            Files.deleteIfExists(record);
+        } catch (IOException e) {
+            throw new CloudFailure("cannot remove " + folder + " (" + e.getMessage() + "); remove it by hand");
+        }
+        records.remove(id);
+        try {
             Files.deleteIfExists(folder);
         } catch (IOException e) {
             throw new CloudFailure("cannot remove " + folder + " (" + e.getMessage() + "); remove it by hand");

@@ -37,8 +37,15 @@ public final class LocalProvider implements CloudProvider {
 
     public LocalProvider(Path home, HqPublicKey hqKey, LocalSettings settings, AgentLauncher launcher,
             AgentProbe probe, Poller poller) {
+        this(home, LocalRecords.inFolder(home.toAbsolutePath().normalize().resolve("servers")), hqKey, settings,
+                launcher, probe, poller);
+    }
+
+    /** The servers' records in {@code records} (a store HQs share), their folders under {@code home}. */
+    public LocalProvider(Path home, LocalRecords records, HqPublicKey hqKey, LocalSettings settings,
+            AgentLauncher launcher, AgentProbe probe, Poller poller) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.ledger = new LocalLedger(home);
+        this.ledger = new LocalLedger(home, records);
         this.start = new LocalStart(ledger, hqKey, settings, launcher, probe, poller);
         this.allocator = new LocalAllocator(settings, LoopbackPorts::canListen);
     }
@@ -50,7 +57,13 @@ public final class LocalProvider implements CloudProvider {
 
     /** The same, each agent started with {@code agentOptions} too (HQ with etcd: {@code --etcd URL}). */
     public static LocalProvider atHome(Path home, HqPublicKey hqKey, List<String> agentOptions) {
-        return new LocalProvider(home, hqKey, LocalSettings.DEFAULT, JavaAgentLauncher.forThisJvm(agentOptions),
+        return atHome(home, LocalRecords.inFolder(home.toAbsolutePath().normalize().resolve("servers")), hqKey,
+                agentOptions);
+    }
+
+    /** The same, the servers' records in {@code records}: several HQs sharing one store know every server. */
+    public static LocalProvider atHome(Path home, LocalRecords records, HqPublicKey hqKey, List<String> agentOptions) {
+        return new LocalProvider(home, records, hqKey, LocalSettings.DEFAULT, JavaAgentLauncher.forThisJvm(agentOptions),
                 new TcpAgentProbe(Duration.ofSeconds(1)), new Poller(Clock.systemUTC(), Sleeper.REAL));
     }
 
@@ -62,12 +75,7 @@ public final class LocalProvider implements CloudProvider {
     @Override
     public Server add(ServerRequest request) throws CloudFailure {
         requireNonNull(request, "request is null");
-        LocalServer reserved;
-        synchronized (allocating) {
-            List<LocalAllocation> taken = ledger.all().stream().map(LocalServer::allocation).toList();
-            reserved = new LocalServer(allocator.next(taken), request.size(), request.tags(), Optional.empty());
-            ledger.write(reserved);
-        }
+        LocalServer reserved = reserve(request);
         Server server = start.start(reserved);
         listeners.tell(new ProviderEvent.Added(server));
         return server;
@@ -86,6 +94,22 @@ public final class LocalProvider implements CloudProvider {
         }
         ledger.forget(server.id());
         listeners.tell(new ProviderEvent.Removed(before));
+    }
+
+    /** Claims the next free id and address; another HQ sharing the records may claim the same, then it tries again. */
+    private LocalServer reserve(ServerRequest request) throws CloudFailure {
+        synchronized (allocating) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                List<LocalAllocation> taken = ledger.all().stream().map(LocalServer::allocation).toList();
+                LocalServer reserved = new LocalServer(allocator.next(taken), request.size(), request.tags(),
+                        Optional.empty());
+                if (ledger.claim(reserved)) {
+                    return reserved;
+                }
+            }
+        }
+        throw new CloudFailure("five local server ids in a row were taken by another HQ meanwhile; add the server"
+                + " again");
     }
 
     /** Starts the agent again, on the server's own address, ports and home, when its process ended. */

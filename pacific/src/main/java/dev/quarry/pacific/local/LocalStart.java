@@ -71,6 +71,8 @@ final class LocalStart {
         LocalAllocation allocation = off.allocation();
         Optional<LaunchedAgent> launched = Optional.empty();
         try {
+            Files.createDirectories(ledger.agentHome(id));
+            Files.writeString(ledger.hqKey(id), hqKey.line() + "\n", StandardCharsets.US_ASCII);
             launched = Optional.of(launcher.launch(new AgentCommand(ledger.agentHome(id), allocation.address(),
                     allocation.agentPort(), ledger.hqKey(id), allocation.ports(), ledger.log(id))));
             LocalServer running = off.withAgent(launched.get());
