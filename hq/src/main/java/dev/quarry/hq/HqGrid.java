@@ -25,7 +25,10 @@ import dev.quarry.hq.leader.Leadership;
 import dev.quarry.locknet.grid.Role;
 import dev.quarry.hq.layout.Targets;
 import dev.quarry.hq.lock.DeployLocks;
+import dev.quarry.hq.liveness.LivenessRule;
+import dev.quarry.hq.liveness.LivenessWatch;
 import dev.quarry.hq.reconcile.Reconciler;
+import dev.quarry.hq.recovery.ServerRecovery;
 import dev.quarry.hq.release.SourceFolders;
 import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.state.StateStore;
@@ -51,6 +54,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class HqGrid implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HqGrid.class);
+    private static final java.time.Duration HEARTBEAT_INTERVAL = java.time.Duration.ofMillis(500);
+    private static final java.time.Duration HEARTBEAT_WAIT = java.time.Duration.ofSeconds(1);
+    private static final java.time.Duration SWEEP_PERIOD = java.time.Duration.ofMillis(250);
     private final Agents agents;
     private final Optional<LocalServerStarter> local;
     private final Optional<ProviderServers> cloud;
@@ -58,11 +64,15 @@ final class HqGrid implements AutoCloseable {
     private final Grid grid;
     private final GridLauncher launcher;
     private final Reconciler reconciler;
+    private final LivenessWatch liveness;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-reconcile").daemon().factory());
+    private final ScheduledExecutorService watching = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("hq-liveness").daemon().factory());
 
     private HqGrid(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud, Router router,
-            Grid grid, GridLauncher launcher, Reconciler reconciler) {
+            Grid grid, GridLauncher launcher, Reconciler reconciler, LivenessWatch liveness) {
+        this.liveness = liveness;
         this.agents = agents;
         this.local = local;
         this.cloud = cloud;
@@ -110,11 +120,27 @@ final class HqGrid implements AutoCloseable {
             GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
             Reconciler reconciler = new Reconciler(state, targets, converger, locks, grid,
                     new SourceFolders(home.stacks()));
-            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler);
+            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler,
+                    watch(grid, settings.serverTtl()));
         } catch (IOException | InterruptedException | RuntimeException e) {
             closeAll(agents, local, cloud, router);
             throw e;
         }
+    }
+
+    /**
+     * The liveness watch of the grid's servers: an SSH heartbeat to each agent every half second over the
+     * connection HQ keeps to it, answered within a second (or half the suspect time when shorter).
+     */
+    private static LivenessWatch watch(Grid grid, java.time.Duration ttl) {
+        LivenessRule rule = LivenessRule.withTtl(ttl);
+        java.time.Duration wait = rule.suspectAfter().dividedBy(2).compareTo(HEARTBEAT_WAIT) < 0
+                ? rule.suspectAfter().dividedBy(2) : HEARTBEAT_WAIT;
+        LivenessWatch watch = new LivenessWatch(rule, java.time.Clock.systemUTC(),
+                id -> grid.agent(grid.server(id).orElseThrow(() -> new IllegalStateException("server " + id
+                        + " is gone"))).heartbeat(wait), HEARTBEAT_INTERVAL);
+        grid.watchedBy(watch::of);
+        return watch;
     }
 
     /**
@@ -221,16 +247,29 @@ final class HqGrid implements AutoCloseable {
         };
         round.run();
         schedule.scheduleWithFixedDelay(round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        ServerRecovery recovery = new ServerRecovery(grid, liveness, leadership::isLeader,
+                () -> schedule.execute(round));
+        watching.scheduleWithFixedDelay(() -> {
+            try {
+                recovery.sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("liveness: {}", e.getMessage());
+            }
+        }, 0, SWEEP_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the containers of the local servers HQ started (for {@code quarry up}'s Ctrl-C). */
     void stopLocalContainers() {
+        watching.shutdownNow();
+        liveness.close();
         schedule.shutdownNow();
         local.ifPresent(starter -> starter.stopContainers(java.time.Duration.ofSeconds(5)));
     }
 
     @Override
     public void close() throws IOException {
+        watching.shutdownNow();
+        liveness.close();
         schedule.shutdownNow();
         closeAll(agents, local, cloud, router);
     }

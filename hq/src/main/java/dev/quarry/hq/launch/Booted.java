@@ -11,16 +11,32 @@ import java.util.List;
  * @param healthy whether it started and passed its health check by its deadline
  * @param reason why not, one line; empty when healthy
  * @param logs its last log lines when it is not healthy
+ * @param unreached whether its server's agent could not be reached (nothing is known of the app)
  */
-public record Booted(Placed placed, boolean healthy, String reason, List<String> logs) {
+public record Booted(Placed placed, boolean healthy, String reason, List<String> logs, boolean unreached) {
     public Booted {
         requireNonNull(placed, "placed is null");
         requireNonNull(reason, "reason is null");
         logs = List.copyOf(logs);
     }
 
+    public Booted(Placed placed, boolean healthy, String reason, List<String> logs) {
+        this(placed, healthy, reason, logs, false);
+    }
+
+    /** The container could not be started or checked because its server's agent did not answer. */
+    public static Booted unreached(Placed placed, String reason) {
+        return new Booted(placed, false, reason, List.of(), true);
+    }
+
     /** The failure as a launch reports it, naming the container and its server. */
     public LaunchFailure failure() {
+        if (unreached) {
+            return new LaunchFailure(placed.plan().target() + ": " + placed.plan().id() + " could not be started on "
+                    + placed.server().id() + ": its agent is unreachable (" + reason + "); HQ takes a server whose"
+                    + " agent stays silent off the grid after the server TTL (quarry servers shows it), push again"
+                    + " then", List.of());
+        }
         return new LaunchFailure(placed.plan().target() + ": " + placed.plan().id() + " on "
                 + placed.server().id() + " is not healthy: " + reason
                 + "; fix the app or its health settings in quarry.yml and push again", logs);

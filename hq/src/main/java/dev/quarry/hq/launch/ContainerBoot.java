@@ -89,9 +89,13 @@ public final class ContainerBoot {
             String reason = verdict.healthy() ? "" : verdict.reason() + " after "
                     + Seconds.of(verdict.elapsedMillis());
             return new Booted(placed, verdict.healthy(), reason, verdict.logs());
-        } catch (AgentException | IllegalArgumentException e) {
-            return new Booted(placed, false, e.getMessage(), e instanceof AgentException agentFailure
-                    ? agentFailure.lines() : List.of());
+        } catch (AgentException e) {
+            if (e.exitStatus() == AgentException.UNREACHED) {
+                return Booted.unreached(placed, e.getMessage());
+            }
+            return new Booted(placed, false, e.getMessage(), e.lines());
+        } catch (IllegalArgumentException e) {
+            return new Booted(placed, false, e.getMessage(), List.of());
         }
     }
 }
