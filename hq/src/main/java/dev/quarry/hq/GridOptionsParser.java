@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The grid settings from {@code --router}, {@code --provider}, {@code --min-servers} (or its older name
- * {@code --local-servers}), {@code --max-servers}, {@code --server-size} and {@code --drain-grace}.
+ * {@code --local-servers}), {@code --max-servers}, {@code --server-size}, {@code --drain-grace} and
+ * {@code --server-ttl}.
  */
 final class GridOptionsParser {
     private GridOptionsParser() {}
@@ -38,8 +39,21 @@ final class GridOptionsParser {
         if (values.containsKey("--server-size")) {
             settings = settings.withServerCapacity(size(values.get("--server-size")));
         }
+        if (values.containsKey("--server-ttl")) {
+            settings = settings.withServerTtl(serverTtl(values.get("--server-ttl")));
+        }
         String grace = values.get("--drain-grace");
         return grace == null ? settings : settings.withDrainGrace(duration("--drain-grace", grace));
+    }
+
+    /** How long a server's agent may stay silent before the server is down: at least 1 s. */
+    static Duration serverTtl(String text) {
+        Duration ttl = duration("--server-ttl", text);
+        if (ttl.compareTo(GridSettings.MINIMUM_SERVER_TTL) < 0) {
+            throw new IllegalArgumentException("--server-ttl " + text + ": give at least 1s (the default is 10s); a"
+                    + " server is suspect after 2s without an answer and down after the TTL");
+        }
+        return ttl;
     }
 
     /** {@code 2048M,1000m} or {@code 2G,1}: memory in MiB (M) or GiB (G), cpu in millicores (m) or cores. */

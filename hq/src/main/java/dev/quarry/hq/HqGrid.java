@@ -31,7 +31,10 @@ import dev.quarry.hq.leader.Leadership;
 import dev.quarry.locknet.grid.Role;
 import dev.quarry.hq.layout.Targets;
 import dev.quarry.hq.lock.DeployLocks;
+import dev.quarry.hq.liveness.LivenessRule;
+import dev.quarry.hq.liveness.LivenessWatch;
 import dev.quarry.hq.reconcile.Reconciler;
+import dev.quarry.hq.recovery.ServerRecovery;
 import dev.quarry.hq.release.SourceFolders;
 import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.state.StateStore;
@@ -60,6 +63,9 @@ final class HqGrid implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HqGrid.class);
     /** How often a router reads the routes the grid's HQs recorded (with etcd). */
     static final java.time.Duration ROUTE_FOLLOW_PERIOD = java.time.Duration.ofSeconds(1);
+    private static final java.time.Duration HEARTBEAT_INTERVAL = java.time.Duration.ofMillis(500);
+    private static final java.time.Duration HEARTBEAT_WAIT = java.time.Duration.ofSeconds(1);
+    private static final java.time.Duration SWEEP_PERIOD = java.time.Duration.ofMillis(250);
     private final Agents agents;
     private final Optional<LocalServerStarter> local;
     private final Optional<ProviderServers> cloud;
@@ -70,11 +76,16 @@ final class HqGrid implements AutoCloseable {
     private final Optional<RouteFollower> follower;
     private final ScheduledExecutorService routes = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-routes").daemon().factory());
+    private final LivenessWatch liveness;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-reconcile").daemon().factory());
+    private final ScheduledExecutorService watching = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("hq-liveness").daemon().factory());
 
     private HqGrid(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud, Router router,
-            Grid grid, GridLauncher launcher, Reconciler reconciler, Optional<RouteFollower> follower) {
+            Grid grid, GridLauncher launcher, Reconciler reconciler, Optional<RouteFollower> follower,
+            LivenessWatch liveness) {
+        this.liveness = liveness;
         this.agents = agents;
         this.local = local;
         this.cloud = cloud;
@@ -130,11 +141,27 @@ final class HqGrid implements AutoCloseable {
             GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
             Reconciler reconciler = new Reconciler(state, targets, converger, locks, grid,
                     new SourceFolders(home.stacks()));
-            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, follower);
+            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, follower,
+                    watch(grid, settings.serverTtl()));
         } catch (IOException | InterruptedException | RuntimeException e) {
             closeAll(agents, local, cloud, router);
             throw e;
         }
+    }
+
+    /**
+     * The liveness watch of the grid's servers: an SSH heartbeat to each agent every half second over the
+     * connection HQ keeps to it, answered within a second (or half the suspect time when shorter).
+     */
+    private static LivenessWatch watch(Grid grid, java.time.Duration ttl) {
+        LivenessRule rule = LivenessRule.withTtl(ttl);
+        java.time.Duration wait = rule.suspectAfter().dividedBy(2).compareTo(HEARTBEAT_WAIT) < 0
+                ? rule.suspectAfter().dividedBy(2) : HEARTBEAT_WAIT;
+        LivenessWatch watch = new LivenessWatch(rule, java.time.Clock.systemUTC(),
+                id -> grid.agent(grid.server(id).orElseThrow(() -> new IllegalStateException("server " + id
+                        + " is gone"))).heartbeat(wait), HEARTBEAT_INTERVAL);
+        grid.watchedBy(watch::of);
+        return watch;
     }
 
     /**
@@ -263,17 +290,41 @@ final class HqGrid implements AutoCloseable {
         schedule.scheduleWithFixedDelay(round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         follower.ifPresent(it -> routes.scheduleWithFixedDelay(it::followAll, ROUTE_FOLLOW_PERIOD.toMillis(),
                 ROUTE_FOLLOW_PERIOD.toMillis(), TimeUnit.MILLISECONDS));
+        ServerRecovery recovery = new ServerRecovery(grid, liveness, leadership::isLeader,
+                () -> schedule.execute(round));
+        watching.scheduleWithFixedDelay(() -> {
+            try {
+                recovery.sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("liveness: {}", e.getMessage());
+            }
+        }, 0, SWEEP_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the containers of the local servers HQ started (for {@code quarry up}'s Ctrl-C). */
     void stopLocalContainers() {
-        routes.shutdownNow();
-        schedule.shutdownNow();
+        stopBackground();
         local.ifPresent(starter -> starter.stopContainers(java.time.Duration.ofSeconds(5)));
     }
 
     @Override
     public void close() throws IOException {
+        stopBackground();
+        closeAll(agents, local, cloud, router);
+    }
+
+    /** Closes everything but the router's nginx, which keeps serving until the next HQ takes it over. */
+    void closeLeavingRouter() throws IOException {
+        stopBackground();
+        LOG.info("router: leaving the nginx (pid {}) serving for the next HQ to take over", router.masterPid());
+        router.leaveRunning();
+        closeAll(agents, local, cloud, null);
+    }
+
+    /** Stops the liveness watch, the route follower and the reconciler, and waits for a route round to end. */
+    private void stopBackground() {
+        watching.shutdownNow();
+        liveness.close();
         routes.shutdownNow();
         schedule.shutdownNow();
         try {
@@ -281,15 +332,6 @@ final class HqGrid implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeAll(agents, local, cloud, router);
-    }
-
-    /** Closes everything but the router's nginx, which keeps serving until the next HQ takes it over. */
-    void closeLeavingRouter() throws IOException {
-        schedule.shutdownNow();
-        LOG.info("router: leaving the nginx (pid {}) serving for the next HQ to take over", router.masterPid());
-        router.leaveRunning();
-        closeAll(agents, local, cloud, null);
     }
 
     private static void closeAll(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud,

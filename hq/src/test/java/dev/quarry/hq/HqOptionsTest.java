@@ -46,7 +46,8 @@ class HqOptionsTest {
                 () -> HqMain.parse(List.of("--port", "22")));
         assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--router ADDR:PORT"
                 + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N]"
-                + " [--server-size MEM,CPU] [--drain-grace DURATION]]", error.getMessage());
+                + " [--server-size MEM,CPU] [--drain-grace DURATION] [--server-ttl DURATION]]",
+                error.getMessage());
     }
 
     @Test
@@ -62,9 +63,21 @@ class HqOptionsTest {
                 "--local-servers", "2")).grid().orElseThrow().source());
     }
 
+    @Test
+    void theServerTtlIsTenSecondsUnlessGiven() {
+        assertEquals(java.time.Duration.ofSeconds(10), HqMain.parse(List.of("--router", "127.0.0.1:8080"))
+                .grid().orElseThrow().serverTtl());
+        assertEquals(java.time.Duration.ofSeconds(3), HqMain.parse(List.of("--router", "127.0.0.1:8080",
+                "--server-ttl", "3s")).grid().orElseThrow().serverTtl());
+        assertEquals("--server-ttl 500ms: give at least 1s (the default is 10s); a server is suspect after 2s without"
+                + " an answer and down after the TTL", assertThrows(IllegalArgumentException.class,
+                        () -> HqMain.parse(List.of("--router", "127.0.0.1:8080", "--server-ttl", "500ms")))
+                        .getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--provider=aws", "--server-size=2T,1", "--server-size=0M,1", "--min-servers=3",
-        "--drain-grace=soon"})
+        "--drain-grace=soon", "--server-ttl=10", "--server-ttl=500ms", "--server-ttl=-1s"})
     void badGridOptionsAreOneLineErrorsNamingTheOption(String option) {
         String[] parts = option.split("=");
         List<String> words = new java.util.ArrayList<>(List.of("--router", "127.0.0.1:8080", "--max-servers", "2"));

@@ -124,6 +124,15 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /**
+     * HQ's heartbeat: an SSH keepalive over this client's kept connection (opened within {@code wait} if it
+     * is not open), answered by the agent's SSH server within {@code wait}; an {@link AgentException} when
+     * no answer came.
+     */
+    public void heartbeat(Duration wait) {
+        session.heartbeat(wait);
+    }
+
     /** {@code agent HOST:PORT}. */
     public String name() {
         return session.name();

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.Locale;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
 
 /** The SSH session to one agent, opened on first use and again after it closed. */
 final class AgentSession implements AutoCloseable {
     private static final String USER = "quarry";
+    private static final String KEEPALIVE = "keepalive@openssh.com";
 
     private final SshClient client;
     private final String host;
@@ -38,22 +41,47 @@ final class AgentSession implements AutoCloseable {
     }
 
     synchronized ClientSession open() {
+        return open(timeout);
+    }
+
+    /**
+     * Sends an SSH keepalive request ({@code keepalive@openssh.com}, wanting a reply) over the kept
+     * connection, opening it first if needed, and waits up to {@code wait} for the agent's SSH server to
+     * reply; any reply, success or failure, is an answer. Throws {@link AgentException} when none came.
+     */
+    void heartbeat(Duration wait) {
+        try {
+            ClientSession open = open(wait);
+            Buffer request = open.createBuffer(SshConstants.SSH_MSG_GLOBAL_REQUEST, KEEPALIVE.length() + Byte.SIZE);
+            request.putString(KEEPALIVE);
+            request.putBoolean(true);
+            open.request(KEEPALIVE, request, wait);
+        } catch (AgentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new AgentException(name() + " did not answer the heartbeat within " + wait.toMillis() + " ms: "
+                    + reason(e, wait), e);
+        }
+    }
+
+    private synchronized ClientSession open(Duration wait) {
         if (session != null && session.isOpen()) {
             return session;
         }
         ClientSession opened = null;
         try {
-            opened = client.connect(USER, host, port).verify(timeout).getClientSession();
-            opened.auth().verify(timeout);
+            opened = client.connect(USER, host, port).verify(wait).getClientSession();
+            opened.auth().verify(wait);
             session = opened;
             return opened;
         } catch (IOException | RuntimeException e) {
             closeQuietly(opened);
-            throw new AgentException(name() + " did not answer: " + reason(e), e);
+            throw new AgentException(name() + " did not answer: " + reason(e, wait), e);
         }
     }
 
-    private String reason(Exception e) {
+    private String reason(Exception e, Duration wait) {
         String reason = RuntimeFailure.firstLine(e);
         String lower = reason.toLowerCase(Locale.ROOT);
         if (lower.contains("server key did not validate") || lower.contains("key verifier")) {
@@ -64,7 +92,7 @@ final class AgentSession implements AutoCloseable {
             return "it refused HQ's key; put HQ's public key in the agent's hq.pub (or its --hq-key file)";
         }
         if (lower.contains("within specified timeout")) {
-            return "no answer within " + timeout.toMillis() + " ms; check that it runs and that its firewall lets"
+            return "no answer within " + wait.toMillis() + " ms; check that it runs and that its firewall lets"
                     + " HQ in";
         }
         return lower.contains("connection refused") ? "connection refused" : reason;

@@ -151,4 +151,35 @@ class AgentClientTest {
                     unknown.getMessage());
         }
     }
+
+    @Test
+    void theHeartbeatIsAnsweredOverTheKeptConnectionUntilTheAgentStops() throws Exception {
+        try (AgentConnector connector = AgentConnector.open(AgentConnector.readKeyPair(agent.hqKey().privateKey()),
+                temp.resolve("known_hosts"), HostKeyPolicy.TRUST_FIRST_USE, AgentTimeouts.DEFAULT)) {
+            AgentClient watching = connector.client("127.0.0.1", agent.port());
+            watching.heartbeat(Duration.ofSeconds(5));
+            watching.heartbeat(Duration.ofSeconds(5));
+            agent.detach();
+
+            AgentException stopped = assertThrows(AgentException.class,
+                    () -> watching.heartbeat(Duration.ofSeconds(1)));
+
+            assertEquals(watching.name() + " did not answer: connection refused", stopped.getMessage());
+        }
+    }
+
+    @Test
+    void anAgentThatAcceptsButNeverAnswersFailsTheHeartbeatInTime() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                AgentConnector connector = AgentConnector.open(AgentConnector.readKeyPair(
+                        agent.hqKey().privateKey()), temp.resolve("known_hosts"), HostKeyPolicy.TRUST_FIRST_USE,
+                        AgentTimeouts.DEFAULT)) {
+            AgentClient mute = connector.client("127.0.0.1", silent.getLocalPort());
+
+            AgentException failed = assertThrows(AgentException.class, () -> mute.heartbeat(Duration.ofMillis(300)));
+
+            assertTrue(failed.getMessage().startsWith(mute.name() + " did not answer: no answer within 300 ms"),
+                    failed.getMessage());
+        }
+    }
 }

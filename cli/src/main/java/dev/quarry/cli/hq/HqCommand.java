@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code quarry hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--provider NAME] [--min-servers N]
- * [--max-servers N] [--server-size MEM,CPU] [--drain-grace D]]}: runs HQ in the foreground until stopped; with a router it runs pushes on its grid.
+ * [--max-servers N] [--server-size MEM,CPU] [--drain-grace D] [--server-ttl D]]}: runs HQ in the foreground
+ * until stopped; with a router it runs pushes on its grid.
  */
 @Command(name = "hq", mixinStandardHelpOptions = true, subcommands = HqMigrateCommand.class,
         description = "Run HQ, the SSH endpoint for git push and quarry commands, until stopped.")
@@ -59,6 +60,11 @@ public final class HqCommand implements Callable<Integer> {
             description = "how long old containers keep serving after routes switch (default 2s)")
     String drainGrace;
 
+    @Option(names = "--server-ttl", paramLabel = "DURATION",
+            description = "a server whose agent leaves HQ's heartbeat unanswered this long is down and its containers"
+                    + " run elsewhere; suspect after 2s (default 10s)")
+    String serverTtl;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +92,7 @@ public final class HqCommand implements Callable<Integer> {
         add(words, "--max-servers", maxServers);
         add(words, "--server-size", serverSize);
         add(words, "--drain-grace", drainGrace);
+        add(words, "--server-ttl", serverTtl);
         return words;
     }
 

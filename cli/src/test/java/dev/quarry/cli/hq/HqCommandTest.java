@@ -29,5 +29,18 @@ class HqCommandTest {
         assertEquals(0, commandLine.execute("hq", "--help"));
         assertTrue(out.toString().contains("--listen=ADDR:PORT"), out.toString());
         assertTrue(out.toString().contains("--home=DIR"), out.toString());
+        assertTrue(out.toString().contains("--server-ttl=DURATION"), out.toString());
+    }
+
+    @Test
+    void aTooShortServerTtlIsOneLineAndExitTwo() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        int status = commandLine.execute("hq", "--home", "/nonexistent/quarry", "--router", "127.0.0.1:8080",
+                "--server-ttl", "200ms");
+        assertEquals(ExitCodes.INVALID_INPUT, status);
+        assertEquals("quarry hq: --server-ttl 200ms: give at least 1s (the default is 10s); a server is suspect after"
+                + " 2s without an answer and down after the TTL\n", err.toString());
     }
 }

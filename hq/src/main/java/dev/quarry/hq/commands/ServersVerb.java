@@ -5,6 +5,7 @@ import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.GridListing;
 import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.grid.ServerSettings;
+import dev.quarry.hq.liveness.Liveness;
 import dev.quarry.hq.state.JsonValues;
 import dev.quarry.slicegrid.BlockLoad;
 import dev.quarry.slicegrid.model.Resources;
@@ -20,10 +21,15 @@ import java.util.stream.Collectors;
 
 /**
  * {@code servers [--json]}: the grid's servers — id, address, size, what containers reserve and what is
- * free, tags, where each came from, its hourly price — with the grid's total, and whether each agent answers.
+ * free, tags, where each came from, its hourly price — with the grid's total, and each server's state: up,
+ * suspect (its agent left HQ's heartbeat unanswered 2 s), down (past the server TTL: its containers run
+ * elsewhere), returning (answering again, its stale containers being removed) or leaving, and since when.
  */
 final class ServersVerb implements Verb {
     static final String USAGE = "servers [--json]";
+
+    private static final java.time.format.DateTimeFormatter SINCE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final Optional<Grid> grid;
 
@@ -34,7 +40,7 @@ final class ServersVerb implements Verb {
     /** One server as {@code --json} shows it (memory in MiB, cpu in millicores, price in US dollars an hour). */
     record ServerRow(String id, String host, int agentPort, int memoryMebibytes, int cpuMillicores,
             int usedMemoryMebibytes, int usedCpuMillicores, List<String> tags, String provider, String providerId,
-            BigDecimal hourlyPrice, boolean local, int containers, String agent) {
+            BigDecimal hourlyPrice, boolean local, int containers, String agent, String state, String since) {
         Resources size() {
             return Resources.of(memoryMebibytes, cpuMillicores);
         }
@@ -99,13 +105,18 @@ final class ServersVerb implements Verb {
         for (ServerSettings server : grid.servers()) {
             long count = listing.containers().stream().map(RunningContainer::server)
                     .filter(on -> on.id().equals(server.id())).count();
-            String agent = grid.isLeaving(server.id()) ? "leaving"
-                    : listing.isUnknown(server.id()) ? "unreachable: " + listing.unreachable().get(server.id()) : "up";
+            Optional<Liveness> liveness = grid.liveness(server.id());
+            String state = grid.isLeaving(server.id()) ? "leaving"
+                    : liveness.map(known -> known.state().word()).orElse(listing.isUnknown(server.id()) ? "unreachable"
+                            : "up");
+            String since = liveness.map(known -> SINCE.format(known.since())).orElse("");
+            String agent = grid.isLeaving(server.id()) ? "leaving" : state + (since.isEmpty() ? "" : " since " + since)
+                    + (listing.isUnknown(server.id()) ? ": " + listing.unreachable().get(server.id()) : "");
             Resources used = Optional.ofNullable(loads.get(server.id())).map(BlockLoad::used).orElse(Resources.NONE);
             rows.add(new ServerRow(server.id(), server.host(), server.agentPort(), server.memoryMebibytes(),
                     server.cpuMillicores(), used.memoryMebibytes(), used.cpuMillicores(), server.tags(),
                     server.isFromProvider() ? server.provider() : server.isLocal() ? "embedded" : "manual",
-                    server.providerId(), server.hourlyPrice(), server.isLocal(), (int) count, agent));
+                    server.providerId(), server.hourlyPrice(), server.isLocal(), (int) count, agent, state, since));
         }
         return rows;
     }

@@ -34,8 +34,14 @@ public final class Grid {
     private final SliceTable table;
     private final Optional<ServerSupply> supply;
     private final Set<String> leaving = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Servers taken off the grid while their agent is down (or back but not yet cleared of stale containers). */
+    private final Set<String> away = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What each server's agent last reported, for the containers of a server whose agent does not answer now. */
+    private final Map<String, List<RunningContainer>> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
     /** Held while a server is being added: placements that need one take turns; the others go on. */
     private final java.util.concurrent.locks.ReentrantLock growing = new java.util.concurrent.locks.ReentrantLock(true);
+    private volatile java.util.function.Function<String, Optional<dev.quarry.hq.liveness.Liveness>> liveness =
+            id -> Optional.empty();
     private final List<java.util.function.Consumer<List<ServerSettings>>> membershipListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -210,10 +216,16 @@ public final class Grid {
         return "s" + number;
     }
 
-    /** Asks every agent at once what it runs; an agent that does not answer is named, not taken as empty. */
+    /**
+     * Asks every agent at once what it runs; an agent that does not answer is named, not taken as empty, and
+     * what it last reported is kept apart ({@link GridListing#lastSeen}). A server off the grid is not asked.
+     */
     public GridListing list() {
         List<ServerSettings> all = servers();
         List<Object> answers = Parallel.map(all, server -> {
+            if (away.contains(server.id())) {
+                return "server " + server.id() + " is off the grid: its agent stopped answering";
+            }
             try {
                 return agents.client(server).list();
             } catch (AgentException e) {
@@ -221,16 +233,58 @@ public final class Grid {
             }
         });
         List<RunningContainer> containers = new ArrayList<>();
+        List<RunningContainer> unanswered = new ArrayList<>();
         Map<String, String> unreachable = new TreeMap<>();
         for (int index = 0; index < all.size(); index++) {
             ServerSettings server = all.get(index);
             if (answers.get(index) instanceof Answers.Listing listing) {
-                listing.containers().forEach(status -> containers.add(new RunningContainer(server, status)));
+                List<RunningContainer> found = listing.containers().stream()
+                        .map(status -> new RunningContainer(server, status)).toList();
+                lastSeen.put(server.id(), found);
+                containers.addAll(found);
             } else {
                 unreachable.put(server.id(), (String) answers.get(index));
+                unanswered.addAll(lastSeen.getOrDefault(server.id(), List.of()));
             }
         }
-        return new GridListing(containers, unreachable);
+        return new GridListing(containers, unreachable, unanswered);
+    }
+
+    /**
+     * Takes a down server off the grid: nothing is placed on it any more and its containers' room is freed,
+     * so the reconciler places them on the other servers (adding one when none has room). It stays in the
+     * server list; answers whether it was on the grid.
+     */
+    public synchronized boolean takeOff(String serverId) {
+        if (leaving.contains(serverId) || !away.add(serverId)) {
+            return false;
+        }
+        table.dropServer(serverId);
+        return true;
+    }
+
+    /** A server taken off that is back and has no stale container left: on the grid again, empty. */
+    public synchronized void putBack(ServerSettings server) {
+        if (away.contains(server.id())) {
+            lastSeen.remove(server.id());
+            table.addServer(server);
+            away.remove(server.id());
+        }
+    }
+
+    /** Where {@link #liveness} reads each server's heartbeat state (HQ's liveness watch). */
+    public void watchedBy(java.util.function.Function<String, Optional<dev.quarry.hq.liveness.Liveness>> source) {
+        liveness = source;
+    }
+
+    /** Whether the server's agent answers HQ's heartbeat, and since when; empty when no one watches it. */
+    public Optional<dev.quarry.hq.liveness.Liveness> liveness(String serverId) {
+        return liveness.apply(serverId);
+    }
+
+    /** Whether the server was taken off the grid ({@link #takeOff}) and not put back yet. */
+    public boolean isAway(String serverId) {
+        return away.contains(serverId);
     }
 
     /** Frees a container's room; a server it leaves empty above the minimum is drained and removed. */
@@ -272,6 +326,8 @@ public final class Grid {
     synchronized void removed(ServerSettings server) throws IOException {
         servers.delete(server.id());
         agents.forget(server);
+        lastSeen.remove(server.id());
+        away.remove(server.id());
         leaving.remove(server.id());
         tellMembers();
     }
@@ -298,7 +354,7 @@ public final class Grid {
 
     /** Records a container found running on a server although the grid did not know it there. */
     public synchronized void adopt(Slice slice, String serverId) {
-        if (leaving.contains(serverId)) {
+        if (leaving.contains(serverId) || away.contains(serverId)) {
             return;
         }
         table.remove(slice.id());

@@ -9,11 +9,24 @@ import java.util.Optional;
  *
  * @param containers every container of every agent that answered
  * @param unreachable for each server whose agent did not answer, why
+ * @param lastSeen the containers those agents reported when they last answered (they may still serve)
  */
-public record GridListing(List<RunningContainer> containers, Map<String, String> unreachable) {
+public record GridListing(List<RunningContainer> containers, Map<String, String> unreachable,
+        List<RunningContainer> lastSeen) {
     public GridListing {
         containers = List.copyOf(containers);
         unreachable = Map.copyOf(unreachable);
+        lastSeen = List.copyOf(lastSeen);
+    }
+
+    /** A listing with nothing known of the unreachable servers' containers. */
+    public GridListing(List<RunningContainer> containers, Map<String, String> unreachable) {
+        this(containers, unreachable, List.of());
+    }
+
+    /** A container last reported by an agent that does not answer now. */
+    public Optional<RunningContainer> findLastSeen(String id) {
+        return lastSeen.stream().filter(container -> container.id().equals(id)).findFirst();
     }
 
     /** The containers of one stack. */

@@ -17,12 +17,16 @@ import java.time.Duration;
  * @param drainGrace how long old containers keep running after routes stop naming them
  * @param reconcilePeriod how often HQ compares what runs with what should
  * @param source where servers come from: HQ's own process, pacific's local provider or DigitalOcean
+ * @param serverTtl how long a server's agent may leave HQ's heartbeat unanswered before the server is down
+ *     (its containers then run elsewhere)
  */
 public record GridSettings(RouterSettings router, int localServers, int maxServers, Resources localCapacity,
-        Duration drainGrace, Duration reconcilePeriod, ServerSource source) {
+        Duration drainGrace, Duration reconcilePeriod, ServerSource source, Duration serverTtl) {
     public static final Resources DEFAULT_LOCAL_CAPACITY = Resources.of(8192, 8000);
     public static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(2);
     public static final Duration DEFAULT_RECONCILE_PERIOD = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_SERVER_TTL = Duration.ofSeconds(10);
+    public static final Duration MINIMUM_SERVER_TTL = Duration.ofSeconds(1);
 
     public GridSettings {
         requireNonNull(router, "router is null");
@@ -30,9 +34,14 @@ public record GridSettings(RouterSettings router, int localServers, int maxServe
         requireNonNull(drainGrace, "drainGrace is null");
         requireNonNull(reconcilePeriod, "reconcilePeriod is null");
         requireNonNull(source, "source is null");
+        requireNonNull(serverTtl, "serverTtl is null");
         if (localServers < 0 || maxServers < localServers) {
             throw new IllegalArgumentException("local servers must be 0 or more and at most the most servers ("
                     + maxServers + "), got " + localServers);
+        }
+        if (serverTtl.compareTo(MINIMUM_SERVER_TTL) < 0) {
+            throw new IllegalArgumentException("the server TTL must be at least " + MINIMUM_SERVER_TTL.toMillis()
+                    + " ms, got " + serverTtl.toMillis() + " ms");
         }
         if (drainGrace.isNegative() || reconcilePeriod.isNegative() || reconcilePeriod.isZero()) {
             throw new IllegalArgumentException("the drain grace must not be negative and the reconcile period must"
@@ -40,31 +49,44 @@ public record GridSettings(RouterSettings router, int localServers, int maxServe
         }
     }
 
-    /** The defaults: {@code localServers} embedded servers and no more, a 2 s drain, reconcile every 30 s. */
+    /**
+     * The defaults: {@code localServers} embedded servers and no more, a 2 s drain, reconcile every 30 s, a
+     * server down after 10 s without an answer.
+     */
     public static GridSettings of(RouterSettings router, int localServers) {
         return new GridSettings(router, localServers, localServers, DEFAULT_LOCAL_CAPACITY, DEFAULT_DRAIN_GRACE,
-                DEFAULT_RECONCILE_PERIOD, ServerSource.EMBEDDED);
+                DEFAULT_RECONCILE_PERIOD, ServerSource.EMBEDDED, DEFAULT_SERVER_TTL);
     }
 
     public GridSettings withDrainGrace(Duration grace) {
-        return new GridSettings(router, localServers, maxServers, localCapacity, grace, reconcilePeriod, source);
+        return new GridSettings(router, localServers, maxServers, localCapacity, grace, reconcilePeriod, source,
+                serverTtl);
     }
 
     public GridSettings withReconcilePeriod(Duration period) {
-        return new GridSettings(router, localServers, maxServers, localCapacity, drainGrace, period, source);
+        return new GridSettings(router, localServers, maxServers, localCapacity, drainGrace, period, source, serverTtl);
     }
 
     public GridSettings withMaxServers(int most) {
-        return new GridSettings(router, localServers, most, localCapacity, drainGrace, reconcilePeriod, source);
+        return new GridSettings(router, localServers, most, localCapacity, drainGrace, reconcilePeriod, source,
+                serverTtl);
     }
 
     public GridSettings withSource(ServerSource from) {
-        return new GridSettings(router, localServers, maxServers, localCapacity, drainGrace, reconcilePeriod, from);
+        return new GridSettings(router, localServers, maxServers, localCapacity, drainGrace, reconcilePeriod, from,
+                serverTtl);
     }
 
     /** What a new server offers (or, from a provider, the least it is asked for). */
     public GridSettings withServerCapacity(Resources capacity) {
-        return new GridSettings(router, localServers, maxServers, capacity, drainGrace, reconcilePeriod, source);
+        return new GridSettings(router, localServers, maxServers, capacity, drainGrace, reconcilePeriod, source,
+                serverTtl);
+    }
+
+    /** How long a silent agent's server stays on the grid before it is down and its containers move. */
+    public GridSettings withServerTtl(Duration ttl) {
+        return new GridSettings(router, localServers, maxServers, localCapacity, drainGrace, reconcilePeriod, source,
+                ttl);
     }
 
     /** Whether HQ adds and removes servers (at start up to the minimum, when full up to the maximum). */

@@ -112,6 +112,18 @@ final class SliceTable {
         });
     }
 
+    /** Takes a server off the grid with the slices placed on it (they are placed again elsewhere). */
+    void dropServer(String serverId) {
+        change(() -> {
+            List<BlockLoad> loads = new ArrayList<>(grid.snapshot().blocks());
+            if (!loads.removeIf(load -> load.block().id().equals(serverId))) {
+                return false;
+            }
+            rebuild(loads);
+            return true;
+        });
+    }
+
     /** Records a slice as running on a server, as found there (adopting what runs). */
     void adopt(Slice slice, String serverId) {
         change(() -> {

@@ -12,8 +12,10 @@ import java.util.List;
  * @param reason why not, one line; empty when healthy
  * @param logs its last log lines when it is not healthy
  * @param notes what its agent said about it when it started, such as a limit the server cannot enforce
+ * @param unreached whether its server's agent could not be reached (nothing is known of the app)
  */
-public record Booted(Placed placed, boolean healthy, String reason, List<String> logs, List<String> notes) {
+public record Booted(Placed placed, boolean healthy, String reason, List<String> logs, List<String> notes,
+        boolean unreached) {
     public Booted {
         requireNonNull(placed, "placed is null");
         requireNonNull(reason, "reason is null");
@@ -27,8 +29,23 @@ public record Booted(Placed placed, boolean healthy, String reason, List<String>
                 .toList();
     }
 
+    public Booted(Placed placed, boolean healthy, String reason, List<String> logs) {
+        this(placed, healthy, reason, logs, List.of(), false);
+    }
+
+    /** The container could not be started or checked because its server's agent did not answer. */
+    public static Booted unreached(Placed placed, String reason) {
+        return new Booted(placed, false, reason, List.of(), List.of(), true);
+    }
+
     /** The failure as a launch reports it, naming the container and its server. */
     public LaunchFailure failure() {
+        if (unreached) {
+            return new LaunchFailure(placed.plan().target() + ": " + placed.plan().id() + " could not be started on "
+                    + placed.server().id() + ": its agent is unreachable (" + reason + "); HQ takes a server whose"
+                    + " agent stays silent off the grid after the server TTL (quarry servers shows it), push again"
+                    + " then", List.of());
+        }
         return new LaunchFailure(placed.plan().target() + ": " + placed.plan().id() + " on "
                 + placed.server().id() + " is not healthy: " + reason
                 + "; fix the app or its health settings in quarry.yml and push again", logs);

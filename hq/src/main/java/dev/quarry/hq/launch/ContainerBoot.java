@@ -88,10 +88,14 @@ public final class ContainerBoot {
             HealthVerdict verdict = agent.health(id);
             String reason = verdict.healthy() ? "" : verdict.reason() + " after "
                     + Seconds.of(verdict.elapsedMillis());
-            return new Booted(placed, verdict.healthy(), reason, verdict.logs(), notes);
-        } catch (AgentException | IllegalArgumentException e) {
-            return new Booted(placed, false, e.getMessage(), e instanceof AgentException agentFailure
-                    ? agentFailure.lines() : List.of(), List.of());
+            return new Booted(placed, verdict.healthy(), reason, verdict.logs(), notes, false);
+        } catch (AgentException e) {
+            if (e.exitStatus() == AgentException.UNREACHED) {
+                return Booted.unreached(placed, e.getMessage());
+            }
+            return new Booted(placed, false, e.getMessage(), e.lines());
+        } catch (IllegalArgumentException e) {
+            return new Booted(placed, false, e.getMessage(), List.of());
         }
     }
 }

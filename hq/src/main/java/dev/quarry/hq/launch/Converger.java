@@ -7,9 +7,7 @@ import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.layout.Layout;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -77,8 +75,7 @@ public final class Converger {
             routing.apply(stack, spec, layout, listing);
         }
         Set<String> wanted = desired.stream().map(plan -> plan.id().toString()).collect(Collectors.toSet());
-        List<RunningContainer> orphans = listing.ofStack(stack).stream()
-                .filter(container -> !wanted.contains(container.id())).toList();
+        List<RunningContainer> orphans = ConvergeRules.orphans(stack, desired, listing);
         Removal.drainAndRemove(grid, orphans, listing, drainGrace, progress);
         Slices.freeStale(grid, stack, wanted, listing);
         return new Convergence(started + nodes, orphans.stream().map(RunningContainer::id).toList());
@@ -86,15 +83,8 @@ public final class Converger {
 
     private int startMissing(ContainerBoot boot, List<ContainerPlan> plans, StackSpec spec, Layout layout,
             GridListing listing, Progress progress) {
-        List<ContainerPlan> missing = new ArrayList<>();
-        for (ContainerPlan plan : plans) {
-            Optional<RunningContainer> found = listing.find(plan.id().toString());
-            boolean unknown = grid.serverOf(plan.id().toString())
-                    .map(server -> listing.isUnknown(server.id())).orElse(false);
-            if (!unknown && (found.isEmpty() || !found.get().status().state().isActive())) {
-                missing.add(plan);
-            }
-        }
+        List<ContainerPlan> missing = ConvergeRules.missing(plans, listing,
+                id -> grid.serverOf(id).map(server -> server.id()));
         if (missing.isEmpty()) {
             return 0;
         }

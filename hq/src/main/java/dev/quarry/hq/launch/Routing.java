@@ -31,19 +31,30 @@ public final class Routing {
     private final Router router;
     private final int publicPort;
     private final RouteBook book;
+    private final ContainerProbe probe;
     private final Map<String, StackRoutes> applied = new ConcurrentHashMap<>();
     private final Map<String, Object> stackLocks = new ConcurrentHashMap<>();
 
     /** @param publicPort the port the router listens on, for the addresses shown to users */
     public Routing(Router router, int publicPort) {
-        this(router, publicPort, RouteBook.NONE);
+        this(router, publicPort, RouteBook.NONE, ContainerProbe.TCP);
     }
 
     /** @param book where the routes this HQ applies are recorded for the other HQs' routers */
     public Routing(Router router, int publicPort, RouteBook book) {
+        this(router, publicPort, book, ContainerProbe.TCP);
+    }
+
+    /** @param probe asks a container whose agent does not answer whether it still answers itself */
+    public Routing(Router router, int publicPort, ContainerProbe probe) {
+        this(router, publicPort, RouteBook.NONE, probe);
+    }
+
+    private Routing(Router router, int publicPort, RouteBook book, ContainerProbe probe) {
         this.router = router;
         this.publicPort = publicPort;
         this.book = book;
+        this.probe = probe;
     }
 
     /**
@@ -68,7 +79,7 @@ public final class Routing {
      * a rollback and the reconciler never change the template. A refusal fails the launch.
      */
     public StackRoutes apply(String stack, StackSpec spec, Layout layout, GridListing listing) {
-        return apply(routes(stack, spec, layout, listing, liveTemplate(stack)));
+        return apply(routes(stack, spec, layout, listing, liveTemplate(stack), probe));
     }
 
     /**
@@ -76,7 +87,7 @@ public final class Routing {
      * only when a healthy release becomes live.
      */
     public StackRoutes switchTo(String stack, StackSpec spec, Layout layout, GridListing listing, Path source) {
-        return apply(routes(stack, spec, layout, listing, RouterTemplateFile.read(source)));
+        return apply(routes(stack, spec, layout, listing, RouterTemplateFile.read(source), probe));
     }
 
     private StackRoutes apply(StackRoutes routes) {
@@ -144,8 +155,13 @@ public final class Routing {
         }
     }
 
+    /**
+     * The stack's routes: each container of the layout that its agent reports running, or, when its agent
+     * does not answer, that its agent last reported and that still answers the probe itself (routes follow
+     * the containers' health, not their agents').
+     */
     static StackRoutes routes(String stack, StackSpec spec, Layout layout, GridListing listing,
-            Optional<String> template) {
+            Optional<String> template, ContainerProbe probe) {
         List<NodeRoute> nodes = new ArrayList<>();
         for (NodeSpec node : spec.nodes().values()) {
             Layout.NodeLayout placed = layout.nodes().get(node.name());
@@ -154,8 +170,12 @@ public final class Routing {
             }
             List<Endpoint> endpoints = new ArrayList<>();
             for (ContainerPlan plan : ContainerPlans.ofNode(stack, node, placed)) {
-                listing.find(plan.id().toString()).filter(Routing::serving)
-                        .ifPresent(found -> endpoints.add(new Endpoint(found.status().host(), found.status().port())));
+                String id = plan.id().toString();
+                Optional<RunningContainer> found = listing.find(id).filter(Routing::serving)
+                        .or(() -> listing.findLastSeen(id).filter(Routing::serving)
+                                .filter(away -> probe.answers(away.status().host(), away.status().port())));
+                found.ifPresent(serving -> endpoints.add(new Endpoint(serving.status().host(),
+                        serving.status().port())));
             }
             nodes.add(new NodeRoute(node.name(), node.domains(), endpoints));
         }

@@ -58,7 +58,7 @@ class GridLaunchTest {
         assertEquals(Set.of("s1", "s2"), servers(grid.containers("hello")), "the two replicas are spread");
         List<String> servers = grid.hq().alice().run("servers").requireSuccess().stdoutLines();
         assertTrue(servers.get(1).matches("s1 +127\\.0\\.[0-9.]+:[0-9]+ +8192M,8000m +[0-9]+M,[0-9]+m"
-                + " +[0-9]+M,[0-9]+m +embedded +0 +[0-9]+ +up"), String.join("\n", servers));
+                + " +[0-9]+M,[0-9]+m +embedded +0 +[0-9]+ +up since [0-9T:-]+Z"), String.join("\n", servers));
         assertTrue(servers.getLast().matches("total +2 servers +16384M,16000m +[0-9]+M,[0-9]+m +[0-9]+M,[0-9]+m"
                 + " +0 +[0-9]+"), String.join("\n", servers));
         assertTrue(grid.hq().alice().run("grid", "hello").requireSuccess().stdoutLines()

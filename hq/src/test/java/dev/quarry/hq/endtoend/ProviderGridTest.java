@@ -67,7 +67,7 @@ class ProviderGridTest {
                 assertTrue(table.getFirst().matches("ID +ADDRESS +SIZE +USED +FREE +TAGS +PROVIDER +\\$/HOUR"
                         + " +CONTAINERS +STATE"), String.join("\n", table));
                 assertTrue(table.get(2).matches("s2 +127\\.0\\.0\\.[0-9]+:[0-9]+ +1024M,1000m +400M,250m"
-                        + " +624M,750m +local +0 +1 +up"), String.join("\n", table));
+                        + " +624M,750m +local +0 +1 +up since [0-9T:-]+Z"), String.join("\n", table));
                 assertTrue(table.getLast().matches("total +2 servers +2048M,2000m +1200M,750m +848M,1250m +0 +3"),
                         String.join("\n", table));
 

@@ -64,11 +64,17 @@ final class RunningGrid implements AutoCloseable {
         return containers(app).stream().map(RunningContainer::id).toList();
     }
 
-    /** Removes every container of every server's agent. */
+    /** Removes every container of every server's agent (but of a server being given back meanwhile). */
     void removeAllContainers() {
         for (ServerSettings server : grid().servers()) {
-            for (ContainerStatus status : grid().agent(server).list().containers()) {
-                grid().agent(server).remove(status.id(), Duration.ZERO);
+            try {
+                for (ContainerStatus status : grid().agent(server).list().containers()) {
+                    grid().agent(server).remove(status.id(), Duration.ZERO);
+                }
+            } catch (dev.quarry.agent.client.AgentException e) {
+                if (!grid().isLeaving(server.id()) && grid().server(server.id()).isPresent()) {
+                    throw e;
+                }
             }
         }
     }
