@@ -1,11 +1,16 @@
 package dev.quarry.hq;
 
+import dev.quarry.files.AtomicFiles;
+import dev.quarry.files.ProcessLock;
 import dev.quarry.hq.access.AccessControl;
 import dev.quarry.hq.access.AccessStore;
 import dev.quarry.hq.access.AuditLog;
 import dev.quarry.hq.access.KeyFolder;
+import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.commands.Redeployer;
 import dev.quarry.hq.commands.Verbs;
+import dev.quarry.hq.etcd.EtcdConnection;
+import dev.quarry.hq.etcd.EtcdFiles;
 import dev.quarry.hq.git.FetchService;
 import dev.quarry.hq.git.LiveSources;
 import dev.quarry.hq.git.PushService;
@@ -16,7 +21,11 @@ import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.launch.GridLauncher;
 import dev.quarry.hq.launch.Launcher;
 import dev.quarry.hq.launch.PlanPrintingLauncher;
+import dev.quarry.hq.leader.EtcdLeadership;
+import dev.quarry.hq.leader.Leadership;
+import dev.quarry.hq.leader.SoleLeadership;
 import dev.quarry.hq.lock.DeployLocks;
+import dev.quarry.hq.lock.EtcdDeployLocks;
 import dev.quarry.hq.lock.FileDeployLocks;
 import dev.quarry.hq.release.ReleaseMaker;
 import dev.quarry.hq.release.SourceFolders;
@@ -25,18 +34,10 @@ import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.ssh.CommandRouter;
 import dev.quarry.hq.ssh.KeyFolderAuthenticator;
 import dev.quarry.hq.ssh.SshEndpoint;
-import dev.quarry.files.AtomicFiles;
-import dev.quarry.files.ProcessLock;
-import dev.quarry.hq.etcd.EtcdConnection;
-import dev.quarry.hq.etcd.EtcdFiles;
-import dev.quarry.hq.leader.EtcdLeadership;
-import dev.quarry.hq.leader.Leadership;
-import dev.quarry.hq.leader.SoleLeadership;
-import dev.quarry.hq.lock.EtcdDeployLocks;
 import dev.quarry.hq.state.FileStateStore;
 import dev.quarry.hq.state.StateKey;
-import dev.quarry.hq.state.etcd.EtcdStateStore;
 import dev.quarry.hq.state.StateStore;
+import dev.quarry.hq.state.etcd.EtcdStateStore;
 import dev.quarry.ssh.LockedDownServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ public final class Hq implements AutoCloseable {
             RepositoryMirror mirror = etcd.isPresent() ? new StoredRepositories(store) : RepositoryMirror.NONE;
             PushService pushes = new PushService(repositories, state, config, maker, locks, mirror);
             Verbs verbs = Verbs.standard(state, config, new Redeployer(locks, repositories, state, maker, mirror),
-                    grid.map(HqGrid::grid), access);
+                    grid.map(HqGrid::grid), access, new BuildLogs(home.stacks()));
             CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, access, executor);
             Leadership leader = leadership;
             Optional<LiveSources> sources = etcd.map(shared -> new LiveSources(state, repositories, mirror,

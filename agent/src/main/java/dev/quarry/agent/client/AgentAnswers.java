@@ -17,7 +17,8 @@ final class AgentAnswers {
         }
         if (result.exitStatus() != 0) {
             Answers.Failure failure = failure(result);
-            throw new AgentException(what + ": " + failure.error(), result.exitStatus(), failure.lines());
+            throw new AgentException(what + ": " + failure.error(), result.exitStatus(), failure.lines(),
+                    failure.error());
         }
         try {
             return AgentJson.read(result.stdout(), type);

@@ -1,5 +1,6 @@
 package dev.quarry.agent.client;
 
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +34,13 @@ final class AgentCall {
     private AgentCall() {}
 
     static Result run(ClientSession session, String commandLine, Input input, Duration timeout) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(session, commandLine, input, timeout, OutputLines.NONE);
+    }
+
+    /** The same, lines of stdout starting {@code | } handed to {@code progress} as they come. */
+    static Result run(ClientSession session, String commandLine, Input input, Duration timeout,
+            OutputLines progress) throws IOException {
+        ProgressSplitter out = new ProgressSplitter(progress);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ChannelExec channel = session.createExecChannel(commandLine)) {
             channel.setOut(out);
@@ -46,7 +53,7 @@ final class AgentCall {
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(5));
             }
             Integer status = events.contains(ClientChannelEvent.TIMEOUT) ? null : channel.getExitStatus();
-            return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+            return new Result(status, out.answer(), err.toString(StandardCharsets.UTF_8),
                     inputFailure);
         }
     }

@@ -15,6 +15,7 @@ import dev.quarry.agent.protocol.StopRequest;
 import dev.quarry.agent.protocol.Verb;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerStatus;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.agent.source.ReceivedSource;
@@ -75,13 +76,23 @@ public final class AgentClient implements AutoCloseable {
 
     /** Runs a release's hook once (a retry after success answers the recorded result). */
     public HookResult runHook(HookRequest request) {
+        return runHook(request, OutputLines.NONE);
+    }
+
+    /** The same, the hook's output lines to {@code output} while it runs. */
+    public HookResult runHook(HookRequest request, OutputLines output) {
         return call(Verb.RUN_HOOK, request.describe(), request, HookResult.class,
-                request.timeout().plus(timeouts.verb()));
+                request.timeout().plus(timeouts.verb()), output);
     }
 
     /** Builds or pulls what a release needs, once per release. */
     public Answers.Prepared prepare(PrepareRequest request) {
-        return call(Verb.PREPARE, request.describe(), request, Answers.Prepared.class, timeouts.transfer());
+        return prepare(request, OutputLines.NONE);
+    }
+
+    /** The same, the build's output lines to {@code output} while it runs. */
+    public Answers.Prepared prepare(PrepareRequest request, OutputLines output) {
+        return call(Verb.PREPARE, request.describe(), request, Answers.Prepared.class, timeouts.transfer(), output);
     }
 
     /** Sends a release's source folder as a tar stream; a release the agent has already is kept as it was. */
@@ -144,18 +155,29 @@ public final class AgentClient implements AutoCloseable {
     }
 
     private <T> T call(Verb verb, String subject, Object request, Class<T> answer, Duration timeout) {
+        return call(verb, subject, request, answer, timeout, OutputLines.NONE);
+    }
+
+    private <T> T call(Verb verb, String subject, Object request, Class<T> answer, Duration timeout,
+            OutputLines progress) {
         byte[] json = request == null ? new byte[0] : AgentJson.write(request).getBytes(StandardCharsets.UTF_8);
-        return answer(verb, subject, exec(verb.word(), stdin -> stdin.write(json), timeout), answer);
+        return answer(verb, subject, exec(session, verb.word(), stdin -> stdin.write(json), timeout, progress),
+                answer);
     }
 
     private AgentCall.Result exec(String line, AgentCall.Input input, Duration timeout) {
-        return exec(session, line, input, timeout);
+        return exec(session, line, input, timeout, OutputLines.NONE);
     }
 
     private static AgentCall.Result exec(AgentSession session, String line, AgentCall.Input input,
             Duration timeout) {
+        return exec(session, line, input, timeout, OutputLines.NONE);
+    }
+
+    private static AgentCall.Result exec(AgentSession session, String line, AgentCall.Input input,
+            Duration timeout, OutputLines progress) {
         try {
-            return AgentCall.run(session.open(), line, input, timeout);
+            return AgentCall.run(session.open(), line, input, timeout, progress);
         } catch (AgentException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

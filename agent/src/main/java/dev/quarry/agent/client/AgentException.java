@@ -12,17 +12,30 @@ public final class AgentException extends RuntimeException {
 
     private final int exitStatus;
     private final List<String> lines;
+    private final String error;
 
     public AgentException(String message, int exitStatus, List<String> lines) {
+        this(message, exitStatus, lines, message);
+    }
+
+    /** @param error the agent's own one-line error, without the agent and verb in front */
+    public AgentException(String message, int exitStatus, List<String> lines, String error) {
         super(message);
         this.exitStatus = exitStatus;
         this.lines = List.copyOf(lines);
+        this.error = error;
     }
 
     public AgentException(String message, Throwable cause) {
         super(message, cause);
         this.exitStatus = UNREACHED;
         this.lines = List.of();
+        this.error = message;
+    }
+
+    /** The agent's own error, such as {@code build failed: make exited 2 (...)}; the message when it sent none. */
+    public String error() {
+        return error;
     }
 
     /** 1 when the verb failed, 2 when the agent refused the request as written, -1 when it was not reached. */

@@ -5,12 +5,14 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import dev.quarry.agent.home.AgentHome;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
-import dev.quarry.agent.home.AgentHome;
+import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.Instance;
 import dev.quarry.agent.runtime.Launcher;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.compiler.spec.RuntimeKind;
@@ -43,8 +45,9 @@ public final class DockerLauncher implements Launcher {
     }
 
     @Override
-    public void prepare(PrepareRequest request) {
+    public BuildOutcome prepare(PrepareRequest request, OutputLines output) {
         images.ensure(request);
+        return BuildOutcome.NOTHING;
     }
 
     @Override
@@ -101,7 +104,7 @@ public final class DockerLauncher implements Launcher {
     }
 
     @Override
-    public HookResult runHook(HookRequest request) {
+    public HookResult runHook(HookRequest request, OutputLines output) {
         return hooks.run(request, images.ensure(request.prepare()));
     }
 

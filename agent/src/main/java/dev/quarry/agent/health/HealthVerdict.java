@@ -13,9 +13,11 @@ import java.util.List;
  * @param tries how many probes were made
  * @param elapsedMillis how long the check took
  * @param logs the container's last 20 lines of output when unhealthy; empty when healthy
+ * @param ended whether it failed by ending (it exited, or exited {@value HealthChecker#CRASHES} times in a
+ *     row) rather than by not answering its probe: the app failed, not its health settings
  */
 public record HealthVerdict(String id, boolean healthy, String reason, int tries, long elapsedMillis,
-        List<String> logs) {
+        List<String> logs, boolean ended) {
     public static final int LOG_LINES = 20;
 
     public HealthVerdict {

@@ -22,7 +22,9 @@ import java.util.HexFormat;
  * agent-id                       a random name for this agent, on its Docker containers' labels
  * state.json                     ports handed out and containers started
  * sources/STACK/RELEASE/         a release's source, as HQ sent it
- * builds/STACK/NODE/RELEASE.log  a release's build output (.done once it succeeded)
+ * builds/STACK/NODE/RELEASE.log  a release's build output (.done once it succeeded, or reused a build)
+ * builds/STACK/artifacts/KEY/    a build kept by its build key (hard links to the release it built)
+ * builds/STACK/keys/KEY          the release that built it; holds/RELEASE.KEY: that release's source holds it
  * hooks/STACK/NODE/RELEASE-HOOK.done  a hook that succeeded, with its output
  * logs/STACK/ID.log              a process container's output (ID.log.1 is the older part)
  * stack-users.json               the user id each stack's processes run as

@@ -1,8 +1,9 @@
 package dev.quarry.agent.process;
 
+import dev.quarry.agent.home.AgentHome;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
-import dev.quarry.agent.home.AgentHome;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ final class ProcessHooks {
         this.runner = runner;
     }
 
-    HookResult run(HookRequest request, Path source) {
+    HookResult run(HookRequest request, Path source, OutputLines lines) {
         long began = System.nanoTime();
         Path output = null;
         try {
@@ -32,7 +33,7 @@ final class ProcessHooks {
             String name = "hook@" + request.prepare().stack() + "." + request.prepare().node() + "."
                     + request.prepare().release() + "." + request.name();
             int status = runner.run(name, sandbox.command(request.prepare().stack(), source, false,
-                    request.command()), source, env, output, request.timeout());
+                    request.command()), source, env, output, request.timeout(), lines);
             long elapsed = (System.nanoTime() - began) / 1_000_000;
             return new HookResult(request.name(), status, Tail.lines(output, HookResult.KEPT_LINES), elapsed, false);
         } catch (IOException e) {

@@ -1,11 +1,13 @@
 package dev.quarry.agent.process;
 
+import dev.quarry.agent.home.AgentHome;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
-import dev.quarry.agent.home.AgentHome;
+import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.Instance;
 import dev.quarry.agent.runtime.Launcher;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.agent.sandbox.Sandbox;
@@ -65,9 +67,9 @@ public final class ProcessLauncher implements Launcher {
     }
 
     @Override
-    public void prepare(PrepareRequest request) {
+    public BuildOutcome prepare(PrepareRequest request, OutputLines output) {
         sandbox.sandbox().require();
-        builds.ensure(request, source(request.stack(), request.release()));
+        return builds.ensure(request, source(request.stack(), request.release()), output);
     }
 
     @Override
@@ -144,9 +146,9 @@ public final class ProcessLauncher implements Launcher {
     }
 
     @Override
-    public HookResult runHook(HookRequest request) {
+    public HookResult runHook(HookRequest request, OutputLines output) {
         sandbox.sandbox().require();
-        return hooks.run(request, source(request.prepare().stack(), request.prepare().release()));
+        return hooks.run(request, source(request.prepare().stack(), request.prepare().release()), output);
     }
 
     @Override

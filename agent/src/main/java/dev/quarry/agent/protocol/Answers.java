@@ -38,8 +38,11 @@ public final class Answers {
      * What prepare answers.
      *
      * @param prepared which release is ready, such as {@code shop/web release 3}
+     * @param built whether its build commands ran now (not: none, or an earlier prepare built it)
+     * @param elapsedMillis how long they ran (or the reuse took); 0 when they did not
+     * @param reusedRelease the release whose build (same source and build commands) it reused now, or 0
      */
-    public record Prepared(String prepared) {}
+    public record Prepared(String prepared, boolean built, long elapsedMillis, int reusedRelease) {}
 
     /**
      * What remove-release answers.

@@ -3,8 +3,8 @@ package dev.quarry.agent.runtime;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
 import dev.quarry.compiler.spec.RuntimeKind;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +15,12 @@ public interface Launcher {
     RuntimeKind kind();
 
     /** Builds or pulls what a release needs, once per release; later calls return at once. */
-    void prepare(PrepareRequest request);
+    default BuildOutcome prepare(PrepareRequest request) {
+        return prepare(request, OutputLines.NONE);
+    }
+
+    /** The same, the build's output lines to {@code output} as they come. */
+    BuildOutcome prepare(PrepareRequest request, OutputLines output);
 
     /** Starts the container (preparing its release first when needed) and returns the running instance. */
     Instance launch(ContainerRequest request);
@@ -36,7 +41,12 @@ public interface Launcher {
     List<String> notes(ContainerRequest request);
 
     /** Runs a release's hook to completion. */
-    HookResult runHook(HookRequest request);
+    default HookResult runHook(HookRequest request) {
+        return runHook(request, OutputLines.NONE);
+    }
+
+    /** The same, its output lines to {@code output} as they come. */
+    HookResult runHook(HookRequest request, OutputLines output);
 
     /** Lets go of what it holds (threads, connections); running containers are left running. */
     default void close() {}

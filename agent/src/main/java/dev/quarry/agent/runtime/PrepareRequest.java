@@ -17,9 +17,12 @@ import java.util.Map;
  * @param dockerfile the Dockerfile relative to the release's source, or null
  * @param build the build commands (process)
  * @param env the environment the build commands run with
+ * @param buildKey what the build makes, named by its inputs (a SHA-256 of the source's commit and the build
+ *     commands, 64 hex digits), or null: a release whose key this server built already, in any release of the
+ *     stack, reuses that build instead of building again
  */
 public record PrepareRequest(String stack, String node, int release, RuntimeKind kind, String image,
-        String dockerfile, List<String> build, Map<String, String> env) {
+        String dockerfile, List<String> build, Map<String, String> env, String buildKey) {
 
     public PrepareRequest {
         if (!Names.isName(stack) || !Names.isName(node)) {
@@ -32,6 +35,16 @@ public record PrepareRequest(String stack, String node, int release, RuntimeKind
         kind = kind != null ? kind : (image != null || dockerfile != null ? RuntimeKind.DOCKER : RuntimeKind.PROCESS);
         build = build == null ? List.of() : List.copyOf(build);
         env = RequestChecks.environment(env);
+        if (buildKey != null && !buildKey.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("buildKey must be 64 lowercase hex digits (a SHA-256), got "
+                    + Quoted.of(buildKey));
+        }
+    }
+
+    /** Without a build key: the build runs once for this release. */
+    public PrepareRequest(String stack, String node, int release, RuntimeKind kind, String image, String dockerfile,
+            List<String> build, Map<String, String> env) {
+        this(stack, node, release, kind, image, dockerfile, build, env, null);
     }
 
     /** What a container request needs prepared. */

@@ -15,7 +15,12 @@ public interface Runtime {
     RuntimeKind kind();
 
     /** Builds or pulls what a release needs, once per release. */
-    void prepare(PrepareRequest request);
+    default BuildOutcome prepare(PrepareRequest request) {
+        return prepare(request, OutputLines.NONE);
+    }
+
+    /** Builds or pulls what a release needs, once per release, its build's output lines to {@code output}. */
+    BuildOutcome prepare(PrepareRequest request, OutputLines output);
 
     /** Starts the container; if it already runs (or waits to restart), answers its state and does nothing. */
     ContainerStatus start(ContainerRequest request);
@@ -39,7 +44,12 @@ public interface Runtime {
     boolean remove(String id, Duration grace);
 
     /** Runs a release's hook to completion. */
-    HookResult runHook(HookRequest request);
+    default HookResult runHook(HookRequest request) {
+        return runHook(request, OutputLines.NONE);
+    }
+
+    /** Runs a release's hook to completion, its output lines to {@code output} as they come. */
+    HookResult runHook(HookRequest request, OutputLines output);
 
     /** Stops watching containers, leaving them running for the next agent to find. */
     void detach();

@@ -7,8 +7,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
 
-/** An exec request carrying a verb: its JSON answer on stdout (status 0) or its JSON error on stderr. */
+/**
+ * An exec request carrying a verb: its JSON answer on stdout (status 0) or its JSON error on stderr;
+ * before it, {@code prepare} and {@code run-hook} write each output line of their build or hook on stdout
+ * as {@code | LINE} while it runs.
+ */
 final class VerbCommand extends ChannelCommand {
+    /** What starts a progress line on stdout; an answer (JSON) never does. */
+    static final String PROGRESS = "| ";
+
     private final Verbs verbs;
     private final String commandLine;
 
@@ -20,8 +27,15 @@ final class VerbCommand extends ChannelCommand {
 
     @Override
     protected int run(InputStream in, OutputStream out, OutputStream err) {
-        VerbOutcome outcome = verbs.run(commandLine, in);
+        VerbOutcome outcome = verbs.run(commandLine, in, line -> writeProgress(out, line));
         writeLine(outcome.succeeded() ? out : err, outcome.json());
         return outcome.exitCode();
+    }
+
+    /** A build's or hook's line while it runs: {@code | TEXT} on stdout, before the answer. */
+    private static void writeProgress(OutputStream out, String line) {
+        synchronized (out) {
+            writeLine(out, PROGRESS + line);
+        }
     }
 }

@@ -2,9 +2,11 @@ package dev.quarry.agent.supervise;
 
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
+import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerStatus;
 import dev.quarry.agent.runtime.Launcher;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.Runtime;
 import dev.quarry.agent.state.RecordedContainer;
@@ -48,8 +50,8 @@ public final class SupervisedRuntime implements Runtime {
     }
 
     @Override
-    public void prepare(PrepareRequest request) {
-        launcher.prepare(request);
+    public BuildOutcome prepare(PrepareRequest request, OutputLines output) {
+        return launcher.prepare(request, output);
     }
 
     @Override
@@ -116,8 +118,8 @@ public final class SupervisedRuntime implements Runtime {
     }
 
     @Override
-    public HookResult runHook(HookRequest request) {
-        return launcher.runHook(request);
+    public HookResult runHook(HookRequest request, OutputLines output) {
+        return launcher.runHook(request, output);
     }
 
     @Override

@@ -8,8 +8,10 @@ import dev.quarry.agent.hook.HookResult;
 import dev.quarry.agent.hook.Hooks;
 import dev.quarry.agent.ports.PortAllocator;
 import dev.quarry.agent.protocol.Answers;
+import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerStatus;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.Runtime;
 import dev.quarry.agent.runtime.RuntimeFailure;
@@ -93,20 +95,21 @@ public final class Containers {
     public HealthVerdict health(String id) throws InterruptedException {
         Optional<Runtime> runtime = holder(id);
         if (runtime.isEmpty()) {
-            return new HealthVerdict(id, false, "this agent does not know " + id + "; start it first", 0, 0, List.of());
+            return new HealthVerdict(id, false, "this agent does not know " + id + "; start it first", 0, 0, List.of(),
+                    true);
         }
         ContainerRequest request = runtime.get().request(id).orElseThrow();
         return health.check(new HealthTarget(request, () -> runtime.get().status(id),
                 lines -> runtime.get().logs(id, lines)));
     }
 
-    public void prepare(PrepareRequest request) {
-        runtime(request.kind()).prepare(request);
+    public BuildOutcome prepare(PrepareRequest request, OutputLines output) {
+        return runtime(request.kind()).prepare(request, output);
     }
 
-    public HookResult runHook(HookRequest request) {
+    public HookResult runHook(HookRequest request, OutputLines output) {
         Runtime runtime = runtime(request.prepare().kind());
-        return hooks.run(request, runtime::runHook);
+        return hooks.run(request, hook -> runtime.runHook(hook, output));
     }
 
     /** Ids of the containers of a stack's release that run or will restart. */

@@ -12,7 +12,9 @@ import dev.quarry.agent.protocol.LogsRequest;
 import dev.quarry.agent.protocol.ReleaseRequest;
 import dev.quarry.agent.protocol.StopRequest;
 import dev.quarry.agent.protocol.Verb;
+import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.Quoted;
 import dev.quarry.agent.runtime.RuntimeFailure;
@@ -54,10 +56,19 @@ public final class Verbs {
     }
 
     public VerbOutcome run(String commandLine, InputStream stdin) {
+        return run(commandLine, stdin, OutputLines.NONE);
+    }
+
+    /**
+     * Runs one verb; {@code prepare} and {@code run-hook} hand their build's or hook's output lines to
+     * {@code progress} while they run, before the answer.
+     */
+    public VerbOutcome run(String commandLine, InputStream stdin, OutputLines progress) {
         try {
             List<String> words = VerbLine.words(commandLine);
             Verb verb = VerbLine.verb(words);
-            Object answer = verb == Verb.RECEIVE_SOURCE ? receive(words, stdin) : answer(verb, words, stdin);
+            Object answer = verb == Verb.RECEIVE_SOURCE ? receive(words, stdin)
+                    : answer(verb, words, stdin, progress);
             return new VerbOutcome(VerbOutcome.OK, AgentJson.write(answer));
         } catch (BadRequest | IllegalArgumentException e) {
             return failure(VerbOutcome.REFUSED, commandLine, e.getMessage(), List.of());
@@ -72,7 +83,8 @@ public final class Verbs {
         }
     }
 
-    private Object answer(Verb verb, List<String> words, InputStream stdin) throws IOException, InterruptedException {
+    private Object answer(Verb verb, List<String> words, InputStream stdin, OutputLines progress)
+            throws IOException, InterruptedException {
         VerbLine.requireNoArguments(verb, words);
         return switch (verb) {
             case LIST -> new Answers.Listing(agentId, ports.toString(), containers.list(), containers.notes());
@@ -81,8 +93,8 @@ public final class Verbs {
             case REMOVE -> remove(read(stdin, StopRequest.class));
             case LOGS -> logs(read(stdin, LogsRequest.class));
             case HEALTH -> containers.health(read(stdin, IdRequest.class).id());
-            case PREPARE -> prepare(read(stdin, PrepareRequest.class));
-            case RUN_HOOK -> containers.runHook(read(stdin, HookRequest.class));
+            case PREPARE -> prepare(read(stdin, PrepareRequest.class), progress);
+            case RUN_HOOK -> containers.runHook(read(stdin, HookRequest.class), progress);
             case REMOVE_RELEASE -> removeRelease(read(stdin, ReleaseRequest.class));
             case LOCKNET_APPLY -> firewall.apply(read(stdin, FirewallRequest.class));
             case LOCKNET_CONFIRM -> firewall.confirm();
@@ -102,9 +114,10 @@ public final class Verbs {
         return new Answers.Logs(request.id(), containers.logs(request.id(), request.lines()));
     }
 
-    private Answers.Prepared prepare(PrepareRequest request) {
-        containers.prepare(request);
-        return new Answers.Prepared(request.describe());
+    private Answers.Prepared prepare(PrepareRequest request, OutputLines progress) {
+        BuildOutcome outcome = containers.prepare(request, progress);
+        return new Answers.Prepared(request.describe(), outcome.built(), outcome.elapsedMillis(),
+                outcome.reusedRelease());
     }
 
     private Answers.ReleaseRemoved removeRelease(ReleaseRequest request) {

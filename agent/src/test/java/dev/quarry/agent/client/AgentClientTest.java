@@ -123,6 +123,46 @@ class AgentClientTest {
     }
 
     @Test
+    void aBuildAndAHookStreamTheirLinesOverSshBeforeTheAnswer() {
+        client.sendSource("shop", 3, Busybox.writeApp(temp.resolve("app"), "three"));
+        PrepareRequest release = new PrepareRequest("shop", "web", 3, null, null, null,
+                List.of("echo compiling; echo '| not an answer'", "echo linked > linked"), Map.of());
+        List<String> built = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        var prepared = client.prepare(release, built::add);
+        HookResult hook = client.runHook(new HookRequest("release", release, "echo migrating; cat linked", Map.of(),
+                "127.0.0.1", null), hooked::add);
+        var again = client.prepare(release, built::add);
+
+        assertEquals(List.of("compiling", "| not an answer"), built);
+        assertTrue(prepared.built() && prepared.prepared().equals("shop/web release 3"), prepared.toString());
+        assertEquals(List.of("migrating", "linked"), hooked);
+        assertEquals(List.of("migrating", "linked"), hook.output());
+        assertFalse(again.built(), "built once per release");
+    }
+
+    @Test
+    void aContainerThatKeepsExitingIsUnhealthyBeforeItsDeadline() {
+        client.sendSource("shop", 4, Busybox.writeApp(temp.resolve("app"), "four"));
+        ContainerRequest request = ContainerRequest.builder("shop.web.4.1", "127.0.0.1")
+                .run("echo crashing; exit 2")
+                .restart(new RestartSpec(RestartPolicy.ON_FAILURE, 0, Duration.ofMillis(100)))
+                .health(new HealthSpec("/up", Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(10)))
+                .toRequest();
+
+        client.start(request);
+        HealthVerdict health = client.health(request.id());
+
+        assertFalse(health.healthy());
+        assertTrue(health.ended(), health.toString());
+        assertTrue(health.reason().startsWith("it exited 3 times before it was healthy, last (exit status 2); it is"
+                + " crash-looping"), health.reason());
+        assertTrue(health.logs().contains("crashing"), health.logs().toString());
+        client.remove(request.id(), Duration.ZERO);
+    }
+
+    @Test
     void failuresComeBackAsOneLineNamingTheAgent() {
         AgentException noSource = assertThrows(AgentException.class, () -> client.start(
                 ContainerRequest.builder("shop.web.9.1", "127.0.0.1").run(Busybox.SERVE).toRequest()));

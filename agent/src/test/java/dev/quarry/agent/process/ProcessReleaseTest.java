@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.agent.home.AgentHome;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
 import dev.quarry.agent.hook.Hooks;
-import dev.quarry.agent.home.AgentHome;
+import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.agent.runtime.ContainerStatus;
@@ -62,10 +63,77 @@ class ProcessReleaseTest {
 
         RuntimeFailure failure = assertThrows(RuntimeFailure.class, () -> fixture.runtime().start(request));
 
-        assertTrue(failure.getMessage().startsWith("build command 2 of 2 (echo broken dependency >&2; exit 4)"
-                + " failed with status 4 for shop/web release 2"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("build failed: echo broken dependency >&2; exit 4 exited 4"
+                + " (build command 2 of 2 of shop/web release 2)"), failure.getMessage());
         assertTrue(failure.lines().contains("broken dependency"), failure.lines().toString());
         assertEquals(List.of(), fixture.runtime().list(), "a container whose build failed is not listed");
+    }
+
+    @Test
+    void aBuildHandsOnEachLineAsItRunsAndSaysHowLongItTook() {
+        PrepareRequest build = new PrepareRequest("shop", "web", 2, null, null, null,
+                List.of("echo one; echo two >&2", "printf 'three\\nno newline'"), Map.of());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        BuildOutcome first = fixture.runtime().prepare(build, lines::add);
+        BuildOutcome again = fixture.runtime().prepare(build, lines::add);
+
+        assertEquals(List.of("one", "two", "three", "no newline"), lines);
+        assertTrue(first.built(), first.toString());
+        assertEquals(BuildOutcome.NOTHING, again, "built once per release");
+    }
+
+    @Test
+    void aReleaseWithABuildKeyBuiltBeforeReusesThatBuildAndTheStackHomeIsKeptBetweenBuilds() throws Exception {
+        Busybox.writeApp(home.source("shop", 3), "release three");
+        Busybox.writeApp(home.source("shop", 4), "release four");
+        List<String> build = List.of("echo run >> $HOME/runs; echo made > www/made.txt; wc -l < $HOME/runs");
+        String key = "a".repeat(64);
+
+        BuildOutcome first = fixture.runtime().prepare(prepare("web", 2, build, key));
+        BuildOutcome again = fixture.runtime().prepare(prepare("web", 3, build, key));
+        Object folder = Files.getAttribute(home.source("shop", 3), "unix:ino");
+        BuildOutcome otherNode = fixture.runtime().prepare(prepare("worker", 3, build, key));
+        List<String> fourth = new java.util.ArrayList<>();
+        BuildOutcome otherKey = fixture.runtime().prepare(prepare("web", 4, build, "b".repeat(64)), fourth::add);
+
+        assertTrue(first.built() && first.reusedRelease() == 0, first.toString());
+        assertEquals(2, again.reusedRelease(), again.toString());
+        assertEquals(2, otherNode.reusedRelease(), otherNode.toString());
+        assertTrue(!again.built() && !otherNode.built() && otherKey.built(), otherKey.toString());
+        assertEquals("made", Files.readString(home.source("shop", 3).resolve("www/made.txt")).strip());
+        assertEquals(folder, Files.getAttribute(home.source("shop", 3), "unix:ino"),
+                "the second node's reuse left the release's source in place (web's containers use it)");
+        assertEquals("release two", Files.readString(home.source("shop", 3).resolve("www/index.html")).strip(),
+                "release 3's source is now the kept build of its key (one key: one commit)");
+        assertEquals(List.of("2"), fourth, "a second build finds what the first left in the stack's HOME");
+
+        Busybox.writeApp(home.source("shop", 5), "release five");
+        List<String> fifth = new java.util.ArrayList<>();
+        fixture.runtime().prepare(new PrepareRequest("shop", "web", 5, null, null, null, build,
+                Map.of("BUILD_CACHE", "off"), null), fifth::add);
+        assertEquals(List.of(BuildCache.CLEARED, "1"), fifth, "BUILD_CACHE=off: the build starts from an empty HOME");
+    }
+
+    private static PrepareRequest prepare(String node, int release, List<String> build, String key) {
+        return new PrepareRequest("shop", node, release, null, null, null, build, Map.of(), key);
+    }
+
+    @Test
+    void aFailedBuildShowsItsFirstErrorLinesBeforeItsLastLines() {
+        String noisy = "echo fetching; echo 'npm ERR! the lockfile is out of date'; echo 'Error: cannot go on';"
+                + " i=0; while [ $i -lt 30 ]; do echo help text $i; i=$((i+1)); done; exit 1";
+        PrepareRequest build = new PrepareRequest("shop", "web", 2, null, null, null, List.of(noisy), Map.of());
+
+        RuntimeFailure failure = assertThrows(RuntimeFailure.class, () -> fixture.runtime().prepare(build));
+
+        assertTrue(failure.getMessage().startsWith("build failed: " + noisy + " exited 1 ("), failure.getMessage());
+        List<String> expected = new java.util.ArrayList<>(List.of("npm ERR! the lockfile is out of date",
+                "Error: cannot go on", "..."));
+        for (int i = 10; i < 30; i++) {
+            expected.add("help text " + i);
+        }
+        assertEquals(expected, failure.lines());
     }
 
     @Test

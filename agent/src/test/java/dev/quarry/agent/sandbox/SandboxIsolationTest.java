@@ -130,7 +130,7 @@ class SandboxIsolationTest {
 
         RuntimeFailure failed = assertThrows(RuntimeFailure.class, () -> fixture.runtime().prepare(build));
 
-        assertTrue(failed.getMessage().startsWith("build command 1 of 1 ("), failed.getMessage());
+        assertTrue(failed.getMessage().startsWith("build failed: bomb() {"), failed.getMessage());
         assertTrue(failed.lines().stream().anyMatch(line -> line.toLowerCase(java.util.Locale.ROOT).contains("fork")),
                 "the bomb ran out of processes: " + failed.lines());
         assertTrue(serves(bank));

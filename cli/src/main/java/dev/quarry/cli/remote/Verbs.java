@@ -79,15 +79,27 @@ public final class Verbs {
         }
     }
 
-    @Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the app's last log lines (-f to follow).")
+    @Command(name = "logs", mixinStandardHelpOptions = true,
+            description = "Show the app's last log lines (-f to follow), or a release's whole build log (--build).")
     static final class Logs extends RemoteCommand {
+        private static final String LIVE = "live";
+
         @Option(names = {"-f", "--follow"}, description = "keep printing new lines until Ctrl-C") boolean follow;
         @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "lines per container") Integer lines;
+        @Option(names = "--build", arity = "0..1", fallbackValue = LIVE, paramLabel = "RELEASE",
+                description = "the whole build log of RELEASE (default: the live one)") String build;
         @Parameters(arity = "0..1", paramLabel = "NODE", description = "only this node") String node;
 
         @Override
         List<String> words(HqTarget target) {
             List<String> words = new ArrayList<>(List.of("logs", app(target)));
+            if (build != null) {
+                words.add("--build");
+                if (!LIVE.equals(build)) {
+                    words.add(build);
+                }
+                return words;
+            }
             if (node != null) {
                 words.add(node);
             }

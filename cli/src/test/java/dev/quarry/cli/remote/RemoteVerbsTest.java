@@ -96,6 +96,17 @@ class RemoteVerbsTest {
     }
 
     @Test
+    void asksHqForABuildLog() throws Exception {
+        Output live = quarry(app.directory(), "logs", "--build");
+        Output first = quarry(app.directory(), "logs", "--build", "1");
+
+        assertEquals(1, live.status(), live.err());
+        assertEquals("quarry logs: no build log of shop release 1 on this HQ: its nodes have no build commands, or"
+                + " their build ran for another release or through another HQ; see: releases shop\n", live.err());
+        assertEquals(live.err(), first.err());
+    }
+
+    @Test
     void saysInOneLineThatHqDoesNotAnswer() throws Exception {
         int closed = LoopbackPorts.free();
         app.git("remote", "set-url", "quarry", "ssh://quarry@127.0.0.1:" + closed + "/shop");

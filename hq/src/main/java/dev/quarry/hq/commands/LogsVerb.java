@@ -3,6 +3,7 @@ package dev.quarry.hq.commands;
 import dev.quarry.agent.client.AgentException;
 import dev.quarry.hq.access.AppAction;
 import dev.quarry.hq.access.Request;
+import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.release.StackState;
@@ -14,36 +15,43 @@ import java.util.Set;
 
 /**
  * {@code logs APP [NODE] [-n N] [-f]}: the last N lines (default 100) of each of the app's containers, from
- * their agents; with {@code -f}, then every new line as it comes, until the client goes away.
+ * their agents; with {@code -f}, then every new line as it comes, until the client goes away. {@code logs APP
+ * --build [RELEASE]}: the whole build log of a release (default: the live one), as HQ kept it.
  */
 final class LogsVerb implements Verb {
-    static final String USAGE = "logs APP [NODE] [-n LINES] [-f]";
+    static final String USAGE = "logs APP [NODE] [-n LINES] [-f]  or  logs APP --build [RELEASE]";
+    private static final String BUILD = "--build";
     static final java.time.Duration FOLLOW_POLL = java.time.Duration.ofSeconds(1);
     static final int DEFAULT_LINES = 100;
     static final int MOST_LINES = 10_000;
 
     private final StackState state;
     private final Optional<Grid> grid;
+    private final BuildLogs builds;
 
-    LogsVerb(StackState state, Optional<Grid> grid) {
+    LogsVerb(StackState state, Optional<Grid> grid, BuildLogs builds) {
         this.state = state;
         this.grid = grid;
+        this.builds = builds;
     }
 
     @Override
     public Request request(List<String> words) {
-        List<String> rest = new ArrayList<>(words);
-        lineCount(rest);
-        return new Request.OnApp(Arguments.parse(rest, Set.of("-f"), USAGE).atMost(2).app(0), AppAction.READ_LOGS);
+        return new Request.OnApp(arguments(new ArrayList<>(words)).app(0), AppAction.READ_LOGS);
     }
 
     @Override
     public int run(VerbContext context) {
         List<String> words = new ArrayList<>(context.arguments());
         int lines = lineCount(words);
-        Arguments arguments = Arguments.parse(words, Set.of("-f"), USAGE).atMost(2);
+        Arguments arguments = arguments(words);
         String app = arguments.app(0);
         StackLookup.require(state, app);
+        if (arguments.has(BUILD)) {
+            int release = BuildLogsOutput.release(state, app, arguments.positional(), USAGE);
+            BuildLogsOutput.print(builds, app, release, context.out());
+            return 0;
+        }
         if (grid.isEmpty()) {
             throw new VerbFailure("logs of " + app + " are not available: this HQ runs without a grid, so no"
                     + " containers run; start it with --router to run them");
@@ -73,6 +81,17 @@ final class LogsVerb implements Verb {
             follower.follow(context.out(), context.connected());
         }
         return 0;
+    }
+
+    /** The words checked: {@code --build} goes with neither {@code -n} nor {@code -f}. */
+    private static Arguments arguments(List<String> words) {
+        boolean counted = words.contains("-n");
+        lineCount(words);
+        Arguments arguments = Arguments.parse(words, Set.of("-f", BUILD), USAGE).atMost(2);
+        if (arguments.has(BUILD) && (counted || arguments.has("-f"))) {
+            throw VerbFailure.usage("--build prints a whole build log; it takes no -n or -f", USAGE);
+        }
+        return arguments;
     }
 
     /** Takes {@code -n N} out of the words; answers N, or the default. */

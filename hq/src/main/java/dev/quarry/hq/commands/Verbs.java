@@ -4,6 +4,7 @@ import dev.quarry.hq.access.AccessControl;
 import dev.quarry.hq.access.Caller;
 import dev.quarry.hq.access.Request;
 import dev.quarry.hq.access.Verdict;
+import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.lock.DeployLockTimeoutException;
 import dev.quarry.hq.release.StackConfig;
@@ -43,7 +44,7 @@ public final class Verbs {
 
     /** The verbs over HQ's state, access and its grid (when it has one), deploying through {@code redeployer}. */
     public static Verbs standard(StackState state, StackConfig config, Redeployer redeployer, Optional<Grid> grid,
-            AccessControl access) {
+            AccessControl access, BuildLogs builds) {
         return new Verbs(Map.ofEntries(
                 Map.entry("apps", new AppsVerb(state)),
                 Map.entry("ps", new PsVerb(state, grid)),
@@ -53,7 +54,7 @@ public final class Verbs {
                 Map.entry("releases", new ReleasesVerb(state)),
                 Map.entry("rollback", new RollbackVerb(state, config, redeployer)),
                 Map.entry("config", new ConfigVerb(state, config, redeployer)),
-                Map.entry("logs", new LogsVerb(state, grid)),
+                Map.entry("logs", new LogsVerb(state, grid, builds)),
                 Map.entry("keys", new KeysVerb(access)),
                 Map.entry("access", new AccessVerb(access)),
                 Map.entry("audit", new AuditVerb(access.audit()))));

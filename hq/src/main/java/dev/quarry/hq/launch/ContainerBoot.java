@@ -3,6 +3,10 @@ package dev.quarry.hq.launch;
 import dev.quarry.agent.client.AgentClient;
 import dev.quarry.agent.client.AgentException;
 import dev.quarry.agent.health.HealthVerdict;
+import dev.quarry.agent.protocol.Answers;
+import dev.quarry.agent.runtime.PrepareRequest;
+import dev.quarry.hq.build.BuildLogWriter;
+import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.Parallel;
 import dev.quarry.hq.grid.ServerChoice;
@@ -17,13 +21,18 @@ import java.util.function.Function;
 
 /**
  * Starting containers on the grid: reserve room for each (slicegrid), send each server the release's
- * source and prepare the release there once, start every container at once across servers, and wait
+ * source and prepare the release there once (its build's output shown line by line as it runs), start every
+ * container at once across servers, and wait
  * until each is healthy or past its deadline. One per launch or reconcile of a stack.
  */
 public final class ContainerBoot {
     private final Grid grid;
     private final Path source;
     private final Progress progress;
+    private final BuildLogs buildLogs;
+    /** What starts a line of a build's or a hook's output on the push. */
+    static final String OUTPUT = "       | ";
+
     private final Once once = new Once();
 
     /** @param progress hears when the grid adds a server for a container */
@@ -31,6 +40,7 @@ public final class ContainerBoot {
         this.grid = grid;
         this.source = source;
         this.progress = progress;
+        this.buildLogs = BuildLogs.besideSource(source);
     }
 
     /** Reserves room for each container (where it already has room, that); a full grid fails the launch. */
@@ -61,7 +71,38 @@ public final class ContainerBoot {
                     () -> agent.sendSource(plan.id().stack(), plan.id().release(), realSource()));
         }
         once.run("prepare " + server + " " + plan.target() + " " + plan.id().release(),
-                () -> agent.prepare(ContainerRequests.prepare(plan, env)));
+                () -> prepare(agent, plan, env, server));
+    }
+
+    /** Prepares the release on one server, its build's lines shown as they come, then how long it took. */
+    private void prepare(AgentClient agent, ContainerPlan plan, Map<String, String> env, String server) {
+        BuildLogWriter log = buildLogs.start(plan.id().stack(), plan.id().release(), plan.id().node(), server);
+        PrepareRequest request = ContainerRequests.prepare(plan, env, BuildKey.of(plan, realSource(), env));
+        Answers.Prepared prepared;
+        try {
+            prepared = agent.prepare(request, line -> {
+                log.line(line);
+                buildLine(line);
+            });
+        } catch (RuntimeException e) {
+            log.finish(false);
+            throw e;
+        }
+        log.finish(prepared.built());
+        if (prepared.built()) {
+            progress.line("-----> build " + plan.id().node() + " (" + Seconds.of(prepared.elapsedMillis()) + ")");
+        } else if (prepared.reusedRelease() > 0) {
+            progress.line("-----> build " + plan.id().node() + ": reused the build of release "
+                    + prepared.reusedRelease() + " (same source and build commands) on " + server + " ("
+                    + Seconds.of(prepared.elapsedMillis()) + ")");
+        }
+    }
+
+    /** One line of a build or a hook as it runs: {@code remote:        | LINE}. */
+    void buildLine(String text) {
+        synchronized (progress) {
+            progress.line(OUTPUT + text);
+        }
     }
 
     /** The folder the source link names: a tar of the link itself would hold nothing. */
@@ -84,18 +125,24 @@ public final class ContainerBoot {
         String id = placed.plan().id().toString();
         try {
             ready(placed, env);
+        } catch (AgentException e) {
+            return new Booted(placed, false, e.error(), e.lines(), List.of(), Booted.Failed.BUILD);
+        }
+        try {
             List<String> notes = agent.start(ContainerRequests.start(placed.plan(), placed.server().host(), env)).notes();
             HealthVerdict verdict = agent.health(id);
             String reason = verdict.healthy() ? "" : verdict.reason() + " after "
                     + Seconds.of(verdict.elapsedMillis());
-            return new Booted(placed, verdict.healthy(), reason, verdict.logs(), notes, false);
+            Booted.Failed failed = verdict.healthy() ? Booted.Failed.NOT
+                    : verdict.ended() ? Booted.Failed.ENDED : Booted.Failed.HEALTH;
+            return new Booted(placed, verdict.healthy(), reason, verdict.logs(), notes, failed);
         } catch (AgentException e) {
             if (e.exitStatus() == AgentException.UNREACHED) {
                 return Booted.unreached(placed, e.getMessage());
             }
-            return new Booted(placed, false, e.getMessage(), e.lines());
+            return new Booted(placed, false, e.getMessage(), e.lines(), List.of(), Booted.Failed.START);
         } catch (IllegalArgumentException e) {
-            return new Booted(placed, false, e.getMessage(), List.of());
+            return new Booted(placed, false, e.getMessage(), List.of(), List.of(), Booted.Failed.START);
         }
     }
 }

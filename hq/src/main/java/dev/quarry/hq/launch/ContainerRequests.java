@@ -39,7 +39,12 @@ public final class ContainerRequests {
     }
 
     public static PrepareRequest prepare(ContainerPlan plan, Map<String, String> env) {
+        return prepare(plan, env, null);
+    }
+
+    /** @param buildKey names what the build makes ({@link BuildKey}), so a release with the same one reuses it */
+    public static PrepareRequest prepare(ContainerPlan plan, Map<String, String> env, String buildKey) {
         return new PrepareRequest(plan.id().stack(), plan.id().node(), plan.id().release(), plan.kind(),
-                plan.container().image(), plan.dockerfile(), plan.build(), env);
+                plan.container().image(), plan.dockerfile(), plan.build(), env, buildKey);
     }
 }

@@ -38,12 +38,16 @@ final class DeployStep {
 
     private static void hook(NodeSpec node, Placed first, LaunchContext context) {
         var env = context.env(first.plan(), context.grid.list());
-        HookResult result;
         try {
             context.boot.ready(first, env);
+        } catch (AgentException e) {
+            throw new LaunchFailure(first.plan().target() + ": " + e.error() + " on " + first.server().id(), e.lines());
+        }
+        HookResult result;
+        try {
             result = context.grid.agent(first.server()).runHook(new HookRequest("release",
                     ContainerRequests.prepare(first.plan(), env), node.releaseHook(), env, first.server().host(),
-                    null));
+                    null), context.boot::buildLine);
         } catch (AgentException e) {
             throw new LaunchFailure(first.plan().target() + ": the release hook could not run on "
                     + first.server().id() + ": " + e.getMessage(), e.lines());

@@ -7,6 +7,7 @@ import dev.quarry.compiler.plan.Plan;
 import dev.quarry.compiler.plan.PlanText;
 import dev.quarry.compiler.plan.Stack;
 import dev.quarry.compiler.spec.StackSpec;
+import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.launch.LaunchRequest;
 import dev.quarry.hq.launch.LaunchResult;
 import dev.quarry.hq.launch.Launcher;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +120,8 @@ public final class ReleaseMaker {
         state.update(name, deployed);
         state.saveStack(stack.value().withCurrent(release.number()), stack.revision());
         Retention.trim(state, name, spec.keepReleases(), release.number());
+        BuildLogs.besideSource(sources.source(name)).keepOnly(name,
+                state.releases(name).stream().map(Release::number).collect(Collectors.toSet()));
         String where = launched.addresses().isEmpty() ? "no node has domains, nothing is routed"
                 : String.join(", ", launched.addresses());
         String outcome = launched.note().isEmpty() ? "is live: " + where : launched.note();

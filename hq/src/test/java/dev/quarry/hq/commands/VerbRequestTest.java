@@ -9,6 +9,7 @@ import dev.quarry.hq.access.AppAction;
 import dev.quarry.hq.access.AuditLog;
 import dev.quarry.hq.access.KeyFolder;
 import dev.quarry.hq.access.Request;
+import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.release.StackConfig;
 import dev.quarry.hq.release.StackState;
 import dev.quarry.hq.state.FileStateStore;
@@ -36,7 +37,8 @@ class VerbRequestTest {
         StackState state = new StackState(store);
         AccessControl access = new AccessControl(new AccessStore(store), new AuditLog(store),
                 new KeyFolder(root.resolve("keys")), app -> false, Clock.systemUTC());
-        verbs = Verbs.standard(state, new StackConfig(store), null, Optional.empty(), access);
+        verbs = Verbs.standard(state, new StackConfig(store), null, Optional.empty(), access,
+                new BuildLogs(root.resolve("stacks")));
     }
 
     static Stream<Arguments> table() {
@@ -51,6 +53,8 @@ class VerbRequestTest {
                 Arguments.of("rollback hello 2", new Request.OnApp("hello", AppAction.ROLL_BACK)),
                 Arguments.of("config hello set A=1", new Request.OnApp("hello", AppAction.CONFIGURE)),
                 Arguments.of("logs -n 5 hello web -f", new Request.OnApp("hello", AppAction.READ_LOGS)),
+                Arguments.of("logs hello --build 3", new Request.OnApp("hello", AppAction.READ_LOGS)),
+                Arguments.of("logs --build hello", new Request.OnApp("hello", AppAction.READ_LOGS)),
                 Arguments.of("keys add bob --admin", new Request.AdminOnly("manage keys")),
                 Arguments.of("keys", new Request.AdminOnly("manage keys")),
                 Arguments.of("access revoke bob hello", new Request.AdminOnly("manage access")),
