@@ -5,6 +5,7 @@ import dev.quarry.files.ProcessLock;
 import dev.quarry.hq.access.AccessControl;
 import dev.quarry.hq.access.AccessStore;
 import dev.quarry.hq.access.AuditLog;
+import dev.quarry.hq.access.KeyFileSharing;
 import dev.quarry.hq.access.KeyFolder;
 import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.commands.Redeployer;
@@ -121,10 +122,15 @@ public final class Hq implements AutoCloseable {
             repositories.sweep();
             StackState state = new StackState(store);
             StackConfig config = new StackConfig(store);
-            AccessControl access = new AccessControl(new AccessStore(store), new AuditLog(store),
-                    new KeyFolder(home.keys()), app -> state.stack(app).isPresent()
-                            || Files.isDirectory(repositories.gitDirectory(app)), clock);
+            AccessStore accessStore = new AccessStore(store);
+            KeyFolder keyFolder = new KeyFolder(home.keys());
+            Optional<KeyFileSharing> sharing = etcd.map(shared -> new KeyFileSharing(accessStore, keyFolder,
+                    home.etc().resolve("shared_key_files"), clock));
+            AccessControl access = new AccessControl(accessStore, new AuditLog(store), keyFolder,
+                    app -> state.stack(app).isPresent() || Files.isDirectory(repositories.gitDirectory(app)), clock,
+                    sharing);
             access.start();
+            sharing.ifPresent(KeyFileSharing::share);
             grid = openGrid(options, home, store, state, locks, etcd);
             Optional<HqGrid> opened = grid;
             Launcher launcher = given.orElseGet(() -> opened.map(it -> (Launcher) it.launcher())

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Access as HQ applies it: the keys it accepts (this home's {@code keys/} and those added with {@code keys
  * add}), each user's role, where each app stands, and the callers that carry a session's identity to the
  * {@link AccessPolicy}. The first time a home is used with a key in {@code keys/} (or an older home starts
- * without access records), every key there becomes an admin; keys that come later are developers.
+ * without access records), every key there becomes an admin; keys that come later are developers. With a
+ * shared store ({@link KeyFileSharing}), key files are put into the store and only the store's keys count.
  */
 public final class AccessControl {
     private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
@@ -23,9 +24,17 @@ public final class AccessControl {
     private final KeyFolder folder;
     private final AppPresence presence;
     private final Clock clock;
+    private final Optional<KeyFileSharing> sharing;
     private volatile boolean started;
 
     public AccessControl(AccessStore store, AuditLog audit, KeyFolder folder, AppPresence presence, Clock clock) {
+        this(store, audit, folder, presence, clock, Optional.empty());
+    }
+
+    /** Access whose key files are shared through the store when {@code sharing} is given (etcd). */
+    public AccessControl(AccessStore store, AuditLog audit, KeyFolder folder, AppPresence presence, Clock clock,
+            Optional<KeyFileSharing> sharing) {
+        this.sharing = sharing;
         this.store = store;
         this.audit = audit;
         this.folder = folder;
@@ -76,10 +85,17 @@ public final class AccessControl {
         started = true;
     }
 
-    /** Every key HQ accepts: this home's key files first (sorted by name), then those added with keys add. */
+    /**
+     * Every key HQ accepts: this home's key files first (sorted by name), then those added with keys add; with
+     * a shared store, this home's new key files are shared first and then only the store's keys count.
+     */
     public List<KnownKey> knownKeys() {
         List<KnownKey> keys = new ArrayList<>();
-        folder.keys().forEach((name, list) -> list.forEach(key -> keys.add(new KnownKey(name, key, true))));
+        if (sharing.isPresent()) {
+            sharing.get().share();
+        } else {
+            folder.keys().forEach((name, list) -> list.forEach(key -> keys.add(new KnownKey(name, key, true))));
+        }
         for (UserRecord user : store.users()) {
             for (String line : user.keys()) {
                 try {
@@ -106,7 +122,7 @@ public final class AccessControl {
 
     /** Whether a user of that name has a key (a key file here, or keys added with keys add). */
     public boolean knows(String name) {
-        return folder.has(name) || store.user(name).map(user -> !user.keys().isEmpty()).orElse(false);
+        return (sharing.isEmpty() && folder.has(name)) || store.user(name).map(user -> !user.keys().isEmpty()).orElse(false);
     }
 
     /** Where an app stands for access. */

@@ -73,6 +73,34 @@ public final class AccessStore {
         throw conflicts(key);
     }
 
+    /**
+     * Changes a user's record with {@code edit} (given empty when there is none), by compare-and-set, reading
+     * again and retrying when another writer changed it meanwhile; an empty result removes the record.
+     */
+    public void editUser(String name, UnaryOperator<Optional<UserRecord>> edit) {
+        StateKey key = userKey(name);
+        for (int tries = 0; tries < MOST_TRIES; tries++) {
+            Optional<Versioned> stored = store.read(key);
+            Optional<UserRecord> before = stored.map(value -> JsonValues.read(key, value, UserRecord.class));
+            Optional<UserRecord> after = edit.apply(before);
+            if (after.equals(before)) {
+                return;
+            }
+            try {
+                long revision = stored.map(Versioned::revision).orElse(StateStore.ABSENT);
+                if (after.isPresent()) {
+                    store.write(key, revision, JsonValues.write(after.get()));
+                } else {
+                    store.delete(key, revision);
+                }
+                return;
+            } catch (StateConflictException e) {
+                // another HQ or connection changed the record: read it again
+            }
+        }
+        throw conflicts(key);
+    }
+
     public Optional<AppAccess> app(String app) {
         StateKey key = appKey(app);
         return store.read(key).map(stored -> JsonValues.read(key, stored, AppAccess.class));

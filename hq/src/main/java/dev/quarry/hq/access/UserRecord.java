@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param name the user's name (that of its key file for keys under {@code keys/})
  * @param role admin or developer
- * @param keys public keys added with {@code keys add}, one OpenSSH line each; empty when the user's keys
- *     are the file {@code keys/NAME.pub} of an HQ's home
+ * @param keys public keys added with {@code keys add} or, with etcd, shared from an HQ's {@code keys/NAME.pub}
+ *     ({@link KeyFileSharing}), one OpenSSH line each; empty when the user's keys are only that file (no etcd)
  * @param added when the record was made
  * @param addedBy who made it ({@code hq} for the admins of a home's first use)
  */

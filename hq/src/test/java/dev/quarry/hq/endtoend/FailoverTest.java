@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HQs in their own JVMs and homes sharing nothing but one real etcd (and the operator's grid secret and users'
- * key files, which an operator gives each HQ): A makes the grid's agent key and a local server; B, started with
- * an empty home, serves through its router what A deploys; A is killed with -9; B re-configures A's release
+ * HQs in their own JVMs and homes sharing nothing but one real etcd (and the operator's grid secret): A makes the
+ * grid's agent key and a local server and shares alice's key file through the store; B, started with an empty
+ * home (no key files), serves through its router what A deploys; A is killed with -9; B re-configures A's release
  * (its repository fetched from the store), deploys a push on A's server with the grid's key, rolls back to A's
- * release and scales; a third HQ with an empty home serves too; A comes back and joins without a duplicate; an HQ
- * with the wrong secret refuses to start with one line. Prints how long B's router took to follow A's push and
- * how long from A's death to B completing a push.
+ * release, scales, and adds a server for a push and gives it back after a scale down; a third HQ with an empty
+ * home serves too; A comes back and joins without a duplicate; an HQ with the wrong secret refuses to start with
+ * one line. Prints how long B's router took to follow A's push and how long from A's death to B completing a
+ * push.
  */
 class FailoverTest {
     private static final String SECRET = "the operator's own grid secret, 2026";
@@ -47,8 +48,8 @@ class FailoverTest {
         BusyboxImage.requireBusybox();
         SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("alice"), "alice");
         Path homeA = home("a", key, SECRET);
-        Path homeB = home("b", key, SECRET);
-        Path homeC = home("c", key, SECRET);
+        Path homeB = home("b", null, SECRET);
+        Path homeC = home("c", null, SECRET);
         List<Integer> routers = List.of(LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free());
         try (EtcdServer etcd = EtcdServer.start()) {
             try {
@@ -101,6 +102,17 @@ class FailoverTest {
                             .stdout());
                     assertEquals(2, ps.size(), ps.toString());
 
+                    GitWorkTree wide = GitWorkTree.init(root.resolve("wide"), viaB.gitSshCommand());
+                    wide.write("quarry.yml", wide(3)).write("public/index.html", "wide\n").commit("three");
+                    CommandResult grown = wide.push(RunningHq.url("wide"), "main").requireSuccess();
+                    assertTrue(GitWorkTree.remoteLines(grown).contains(
+                            "-----> grid full: adding a server (1 GiB, 1 cpu) …"), grown.describe());
+                    List<String> two = viaB.run("servers").requireSuccess().stdoutLines();
+                    assertTrue(two.get(2).matches("s2 +127\\.0\\.0\\.[0-9]+:[0-9]+ .* local .* up"),
+                            "B added a server through the store's provider ledger:\n" + String.join("\n", two));
+                    viaB.run("scale", "wide", "web=1").requireSuccess();
+                    awaitServers(viaB, servers.size(), "B gave back the server it added, once empty");
+
                     try (HqProcess c = HqProcess.start(homeC, root.resolve("logs"), options(etcd, routers.get(2)))) {
                         awaitAnswer(routers.get(2), "from A\n", "a third HQ with an empty home serves");
                         List<String> seenByC = client(homeC, c.port(), key).run("servers").requireSuccess()
@@ -131,11 +143,16 @@ class FailoverTest {
         }
     }
 
-    /** A home as an operator prepares it: the users' key files and the grid secret, nothing of another HQ. */
+    /**
+     * A home as an operator prepares it: the grid secret and, for the first HQ only, the first admin's key file
+     * (null: none; the others learn alice's key from the store), nothing of another HQ.
+     */
     private Path home(String name, SshKeys.KeyFiles key, String secret) throws Exception {
         Path home = root.resolve(name);
         Files.createDirectories(home.resolve("keys"));
-        Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
+        if (key != null) {
+            Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
+        }
         Files.createDirectories(home.resolve("etc"));
         Path file = GridSecret.file(home.resolve("etc"));
         Files.writeString(file, secret + "\n");
@@ -145,7 +162,7 @@ class FailoverTest {
 
     private static List<String> options(EtcdServer etcd, int router) {
         return List.of("--etcd", etcd.endpoint(), "--router", "127.0.0.1:" + router, "--provider", "local",
-                "--min-servers", "1", "--server-size", "1024M,1000m", "--drain-grace", "200ms");
+                "--min-servers", "1", "--max-servers", "2", "--server-size", "1024M,1000m", "--drain-grace", "200ms");
     }
 
     /** Starts HQ in its own JVM expecting it to fail; answers its standard error's lines. */
@@ -164,6 +181,29 @@ class FailoverTest {
             process.destroyForcibly();
             LeftoverRouter.stop(home.resolve("router"));
         }
+    }
+
+    /** An app of three 400M containers: more than one 1 GiB server holds. */
+    private static String wide(int scale) {
+        return """
+                nodes:
+                  web:
+                    run: exec busybox httpd -f -p "$HOST:$PORT" -h public
+                    port: 8080
+                    scale: %d
+                    memory: 400M
+                    cpu: 250m
+                """.formatted(scale);
+    }
+
+    private static void awaitServers(OpenSshClient client, int lines, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> table = client.run("servers").requireSuccess().stdoutLines();
+        while (table.size() != lines && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            table = client.run("servers").requireSuccess().stdoutLines();
+        }
+        assertEquals(lines, table.size(), what + ":\n" + String.join("\n", table));
     }
 
     private static LoopbackHttp.Answer get(int router) {

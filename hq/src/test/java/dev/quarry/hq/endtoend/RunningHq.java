@@ -23,11 +23,13 @@ final class RunningHq implements AutoCloseable {
     private final Path root;
     private final Hq hq;
     private final OpenSshClient alice;
+    private final SshKeys.KeyFiles aliceKey;
 
-    private RunningHq(Path root, Hq hq, OpenSshClient alice) {
+    private RunningHq(Path root, Hq hq, OpenSshClient alice, SshKeys.KeyFiles aliceKey) {
         this.root = root;
         this.hq = hq;
         this.alice = alice;
+        this.aliceKey = aliceKey;
     }
 
     static RunningHq start(Path root) {
@@ -54,6 +56,17 @@ final class RunningHq implements AutoCloseable {
         }
     }
 
+    /** HQ keeping its state in etcd, started with an empty home: no key files, no alice of its own. */
+    static RunningHq startOnEtcdWithoutKeys(Path root, String endpoint) {
+        try {
+            QuarryHome home = new QuarryHome(root.resolve("home"));
+            return new RunningHq(root, Hq.start(new HqOptions(home, new InetSocketAddress("127.0.0.1", 0))
+                    .withEtcd(endpoint)), null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** HQ on a grid: its launcher starts containers on the grid's agents and routes them. */
     static RunningHq startWithGrid(Path root, GridSettings grid) {
         try {
@@ -65,8 +78,14 @@ final class RunningHq implements AutoCloseable {
     }
 
     private static RunningHq withAlice(Path root, Hq hq) {
-        RunningHq running = new RunningHq(root, hq, null);
-        return new RunningHq(root, hq, running.client("alice"));
+        RunningHq running = new RunningHq(root, hq, null, null);
+        SshKeys.KeyFiles key = running.keyFile("alice");
+        return new RunningHq(root, hq, running.stranger(key), key);
+    }
+
+    /** The key of this HQ's alice (her key file in this home's keys/). */
+    SshKeys.KeyFiles aliceKey() {
+        return aliceKey;
     }
 
     Hq hq() {
@@ -87,6 +106,11 @@ final class RunningHq implements AutoCloseable {
 
     /** A client with a new key; HQ knows it as {@code user} (keys/user.pub, replaced when HQ starts again). */
     OpenSshClient client(String user) {
+        return stranger(keyFile(user));
+    }
+
+    /** A new key for {@code user}, its public half put in this home's keys/user.pub. */
+    private SshKeys.KeyFiles keyFile(String user) {
         SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("clients").resolve(user + "-" + port()), user);
         try {
             Files.copy(key.publicKey(), home().resolve("keys").resolve(user + ".pub"),
@@ -94,7 +118,7 @@ final class RunningHq implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return stranger(key);
+        return key;
     }
 
     /** A client whose key HQ does not know. */
