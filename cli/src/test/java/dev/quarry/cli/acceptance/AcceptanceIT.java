@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.CommandResult;
 import dev.quarry.testsupport.GitWorkTree;
+import dev.quarry.testsupport.LoadLoop;
 import dev.quarry.testsupport.LoopbackHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;

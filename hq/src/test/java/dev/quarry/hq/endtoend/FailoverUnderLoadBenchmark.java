@@ -7,6 +7,7 @@ import dev.quarry.hq.identity.GridSecret;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.EtcdServer;
 import dev.quarry.testsupport.GitWorkTree;
+import dev.quarry.testsupport.LoadLoop;
 import dev.quarry.testsupport.LoopbackHttp;
 import dev.quarry.testsupport.LoopbackPorts;
 import dev.quarry.testsupport.OpenSshClient;
@@ -15,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +41,8 @@ class FailoverUnderLoadBenchmark {
         Path homeB = home("b", null);
         int routerA = LoopbackPorts.free();
         int routerB = LoopbackPorts.free();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger succeeded = new AtomicInteger();
-        List<String> failures = new ArrayList<>();
-        List<Thread> clients = new ArrayList<>();
+        LoadLoop load = null;
+        LoadLoop.Result seen;
         long tookMillis;
         try (EtcdServer etcd = EtcdServer.start()) {
             try {
@@ -59,9 +55,7 @@ class FailoverUnderLoadBenchmark {
                                 "steady\n").write("public/version.txt", "1\n").commit("one");
                         app.push(RunningHq.url("steady"), "main").requireSuccess();
                         awaitAnswer(routerB, "B's router serves what A deployed");
-                        for (int i = 0; i < CLIENTS; i++) {
-                            clients.add(Thread.ofPlatform().start(() -> load(routerB, running, succeeded, failures)));
-                        }
+                        load = LoadLoop.start(routerB, "steady.test", CLIENTS);
                         Thread.sleep(500);
                     } finally {
                         a.killJvmOnly();
@@ -75,25 +69,25 @@ class FailoverUnderLoadBenchmark {
                     assertEquals(new LoopbackHttp.Answer(200, "2\n"), LoopbackHttp.get("127.0.0.1", routerB,
                             "steady.test", "/version.txt"), "B deployed the push");
                     Thread.sleep(500);
-                    stop(clients, running);
+                    seen = load.stop();
                 }
             } finally {
-                stop(clients, running);
+                if (load != null) {
+                    load.stop();
+                }
                 LocalServers.removeAllInStore(homeA, homeA.resolve("local-servers"), etcd.endpoint());
                 for (Path home : List.of(homeA, homeB)) {
                     LeftoverRouter.stop(home.resolve("router"));
                 }
             }
         }
-        int requests = succeeded.get() + failures.size();
         String figures = String.format("failover: A killed -> B completed a push in %d ms; %d requests, %d failed%n",
-                tookMillis, requests, failures.size());
+                tookMillis, seen.succeeded() + seen.failed(), seen.failed());
         System.out.print(figures);
         Files.writeString(Path.of("target", "failover-benchmark.txt"), figures);
-        synchronized (failures) {
-            assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())), failures.size() + " failed");
-        }
-        assertTrue(succeeded.get() > 0, "requests were made");
+        assertEquals(0, seen.failed(), seen.failed() + " failed, the first: " + seen.failures());
+        assertEquals(java.util.Set.of("steady\n"), seen.bodies(), "every answer was the app's page");
+        assertTrue(seen.succeeded() > 0, "requests were made");
     }
 
     /** A home with the grid secret and, for A only, alice's key file (B learns it from the store). */
@@ -113,33 +107,6 @@ class FailoverUnderLoadBenchmark {
     private static List<String> options(EtcdServer etcd, int router) {
         return List.of("--etcd", etcd.endpoint(), "--router", "127.0.0.1:" + router, "--provider", "local",
                 "--min-servers", "1", "--server-size", "1024M,1000m", "--drain-grace", "200ms");
-    }
-
-    private static void load(int port, AtomicBoolean running, AtomicInteger succeeded, List<String> failures) {
-        long stopAt = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (running.get() && System.nanoTime() < stopAt) {
-            try {
-                LoopbackHttp.Answer answer = LoopbackHttp.get("127.0.0.1", port, "steady.test", "/");
-                if (answer.equals(new LoopbackHttp.Answer(200, "steady\n"))) {
-                    succeeded.incrementAndGet();
-                } else {
-                    synchronized (failures) {
-                        failures.add(answer.toString());
-                    }
-                }
-            } catch (RuntimeException e) {
-                synchronized (failures) {
-                    failures.add(e.toString());
-                }
-            }
-        }
-    }
-
-    private static void stop(List<Thread> clients, AtomicBoolean running) throws InterruptedException {
-        running.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
     }
 
     private static void awaitAnswer(int router, String what) throws InterruptedException {

@@ -11,6 +11,7 @@ import dev.quarry.hq.grid.ServerStore;
 import dev.quarry.hq.state.FileStateStore;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.GitWorkTree;
+import dev.quarry.testsupport.LoadLoop;
 import dev.quarry.testsupport.LoopbackHttp;
 import dev.quarry.testsupport.LoopbackPorts;
 import dev.quarry.testsupport.OpenSshClient;
@@ -18,11 +19,8 @@ import dev.quarry.testsupport.SshKeys;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,10 +59,8 @@ class HqRestartUnderLoadTest {
                 dev.quarry.slicegrid.model.Resources.of(4096, 4000), List.of(), ""));
         int routerPort = LoopbackPorts.free();
         List<String> gridOptions = List.of("--router", "127.0.0.1:" + routerPort, "--drain-grace", "200ms");
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger succeeded = new AtomicInteger();
-        List<String> failures = new ArrayList<>();
-        List<Thread> clients = new ArrayList<>();
+        LoadLoop load = null;
+        LoadLoop.Result seen;
         long answeredAgainMillis;
         try {
             try (HqProcess hq = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
@@ -72,9 +68,7 @@ class HqRestartUnderLoadTest {
                 app.write("quarry.yml", TestApps.web("steady.test", 2, "")).write("public/index.html", "steady\n")
                         .commit("one");
                 app.push(RunningHq.url("steady"), "main").requireSuccess();
-                for (int i = 0; i < CLIENTS; i++) {
-                    clients.add(Thread.ofPlatform().start(() -> load(routerPort, running, succeeded, failures)));
-                }
+                load = LoadLoop.start(routerPort, "steady.test", CLIENTS);
                 Thread.sleep(500);
                 long killed = System.nanoTime();
                 if (ending == Ending.KILL_9) {
@@ -85,56 +79,30 @@ class HqRestartUnderLoadTest {
                 try (HqProcess again = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
                     answeredAgainMillis = (System.nanoTime() - killed) / 1_000_000;
                     client(home, again.port(), key).run("apps").requireSuccess();
-                    while (succeeded.get() + failures.size() < AT_LEAST) {
+                    while (load.requests() < AT_LEAST) {
                         Thread.sleep(100);
                     }
-                    stop(clients, running);
+                    seen = load.stop();
                     assertTrue(again.stderr().contains("router: took over the nginx (pid "), again.stderr());
                 }
             }
         } finally {
-            stop(clients, running);
+            if (load != null) {
+                load.stop();
+            }
             ActiveContainers.removeAll(agent);
             agent.close();
             LeftoverRouter.stop(home.resolve("router"));
         }
         String figures = String.format("HQ %s and restart under load (%d clients): %d requests, %d failed;"
                 + " HQ answered again %d ms after it was stopped%n", ending == Ending.KILL_9 ? "kill -9" : "SIGTERM",
-                CLIENTS, succeeded.get() + failures.size(), failures.size(), answeredAgainMillis);
+                CLIENTS, seen.succeeded() + seen.failed(), seen.failed(), answeredAgainMillis);
         System.out.print(figures);
         Files.writeString(Path.of("target", "hq-restart-benchmark-" + ending.name().toLowerCase(java.util.Locale.ROOT)
                 + ".txt"), figures);
-        synchronized (failures) {
-            assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())), failures.size() + " failed");
-        }
-        assertTrue(succeeded.get() >= AT_LEAST, succeeded.get() + " requests");
-    }
-
-    private static void load(int port, AtomicBoolean running, AtomicInteger succeeded, List<String> failures) {
-        long stopAt = System.nanoTime() + 180_000_000_000L;
-        while (running.get() && System.nanoTime() < stopAt) {
-            try {
-                LoopbackHttp.Answer answer = LoopbackHttp.get("127.0.0.1", port, "steady.test", "/");
-                if (answer.equals(new LoopbackHttp.Answer(200, "steady\n"))) {
-                    succeeded.incrementAndGet();
-                } else {
-                    synchronized (failures) {
-                        failures.add(answer.toString());
-                    }
-                }
-            } catch (RuntimeException e) {
-                synchronized (failures) {
-                    failures.add(e.toString());
-                }
-            }
-        }
-    }
-
-    private static void stop(List<Thread> clients, AtomicBoolean running) throws InterruptedException {
-        running.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
+        assertEquals(0, seen.failed(), seen.failed() + " failed, the first: " + seen.failures());
+        assertEquals(java.util.Set.of("steady\n"), seen.bodies(), "every answer was the app's page");
+        assertTrue(seen.succeeded() >= AT_LEAST, seen.succeeded() + " requests");
     }
 
     private static OpenSshClient client(Path home, int port, SshKeys.KeyFiles key) throws Exception {

@@ -1,4 +1,4 @@
-package dev.quarry.cli.acceptance;
+package dev.quarry.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on a new connection, counting answers that are not 2xx and connections that fail, and the bodies seen.
  * Bounded: every thread stops after {@link #MAX_REQUESTS_PER_THREAD} requests or when stopped.
  */
-final class LoadLoop implements AutoCloseable {
+public final class LoadLoop implements AutoCloseable {
     private static final int MAX_REQUESTS_PER_THREAD = 50_000;
     private static final int TIMEOUT_MILLIS = 10_000;
 
@@ -33,14 +33,21 @@ final class LoadLoop implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
 
     /** The counts once the load stopped. */
-    record Result(int succeeded, int failedAnswers, int connectionErrors, Set<String> bodies, List<String> failures) {
-        Result {
+    public record Result(int succeeded, int failedAnswers, int connectionErrors, Set<String> bodies,
+            List<String> failures) {
+        public Result {
             bodies = Set.copyOf(bodies);
             failures = List.copyOf(failures);
         }
 
-        boolean saw(String text) {
+        /** Whether some answer's body held {@code text}. */
+        public boolean saw(String text) {
             return bodies.stream().anyMatch(body -> body.contains(text));
+        }
+
+        /** Requests that failed: an answer other than 2xx, or no answer. */
+        public int failed() {
+            return failedAnswers + connectionErrors;
         }
     }
 
@@ -50,7 +57,7 @@ final class LoadLoop implements AutoCloseable {
     }
 
     /** Starts {@code threads} threads sending GET / with {@code Host: domain} to 127.0.0.1:port. */
-    static LoadLoop start(int port, String domain, int threads) {
+    public static LoadLoop start(int port, String domain, int threads) {
         LoadLoop loop = new LoadLoop(port, domain);
         for (int index = 0; index < threads; index++) {
             Thread thread = Thread.ofPlatform().name("load-" + index).start(loop::run);
@@ -59,8 +66,13 @@ final class LoadLoop implements AutoCloseable {
         return loop;
     }
 
+    /** How many requests have been answered or failed so far. */
+    public int requests() {
+        return succeeded.get() + failedAnswers.get() + connectionErrors.get();
+    }
+
     /** Stops the threads and answers what they saw. */
-    Result stop() throws InterruptedException {
+    public Result stop() throws InterruptedException {
         stopping.set(true);
         for (Thread thread : threads) {
             thread.join();
