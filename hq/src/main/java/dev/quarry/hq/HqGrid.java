@@ -1,6 +1,8 @@
 package dev.quarry.hq;
 
 import dev.quarry.hq.grid.AgentKey;
+import dev.quarry.hq.grid.HostKeyBook;
+import dev.quarry.hq.grid.StoredHostKeys;
 import dev.quarry.hq.identity.StoredAgentKey;
 import dev.quarry.hq.grid.Agents;
 import dev.quarry.hq.grid.Grid;
@@ -104,7 +106,8 @@ final class HqGrid implements AutoCloseable {
             Optional<EtcdFiles> files) throws IOException, InterruptedException {
         KeyPair key = files.isPresent() ? new StoredAgentKey(store, home.etc(), System.getenv()).ensure()
                 : AgentKey.ensure(home.etc());
-        Agents agents = Agents.open(key, home.etc().resolve("agent_known_hosts"));
+        HostKeyBook hostKeys = files.isPresent() ? new StoredHostKeys(store) : HostKeyBook.NONE;
+        Agents agents = Agents.open(key, home.etc().resolve("agent_known_hosts"), hostKeys);
         Optional<LocalServerStarter> local = Optional.empty();
         Optional<ProviderServers> cloud = Optional.empty();
         Router router = null;
@@ -117,7 +120,7 @@ final class HqGrid implements AutoCloseable {
                     supply = Optional.of(local.get().supply());
                 } else {
                     cloud = Optional.of(new ProviderServers(provider(home, store, settings.source(), files),
-                            home.etc().resolve("agent_known_hosts")));
+                            home.etc().resolve("agent_known_hosts"), hostKeys));
                     supply = Optional.of(cloud.get().supply());
                 }
             }

@@ -18,22 +18,29 @@ public final class Agents implements AutoCloseable {
     private final AgentConnector loopback;
     private final AgentConnector remote;
     private final Path knownHosts;
+    private final HostKeyBook hostKeys;
     private final Map<String, Held> clients = new ConcurrentHashMap<>();
 
     private record Held(ServerSettings server, AgentClient client) { }
 
-    private Agents(AgentConnector loopback, AgentConnector remote, Path knownHosts) {
+    private Agents(AgentConnector loopback, AgentConnector remote, Path knownHosts, HostKeyBook hostKeys) {
         this.loopback = loopback;
         this.remote = remote;
         this.knownHosts = knownHosts;
+        this.hostKeys = hostKeys;
     }
 
     public static Agents open(KeyPair hqKey, Path knownHosts) {
+        return open(hqKey, knownHosts, HostKeyBook.NONE);
+    }
+
+    /** @param hostKeys the host keys shared by the grid's HQs, copied into known_hosts before a remote agent is reached */
+    public static Agents open(KeyPair hqKey, Path knownHosts, HostKeyBook hostKeys) {
         AgentConnector loopback = AgentConnector.open(hqKey, knownHosts, HostKeyPolicy.TRUST_FIRST_USE,
                 AgentTimeouts.DEFAULT);
         try {
             return new Agents(loopback, AgentConnector.open(hqKey, knownHosts, HostKeyPolicy.KNOWN_ONLY,
-                    AgentTimeouts.DEFAULT), knownHosts);
+                    AgentTimeouts.DEFAULT), knownHosts, hostKeys);
         } catch (RuntimeException e) {
             loopback.close();
             throw e;
@@ -50,6 +57,9 @@ public final class Agents implements AutoCloseable {
             if (old != null) {
                 old.client().close();
             }
+            if (!server.isLoopback()) {
+                learnSharedHostKeys();
+            }
             AgentConnector connector = server.isLoopback() ? loopback : remote;
             return new Held(server, connector.client(server.host(), server.agentPort()));
         });
@@ -63,6 +73,17 @@ public final class Agents implements AutoCloseable {
             held.client().close();
         }
         KnownHostLines.forget(knownHosts, server.host(), server.agentPort());
+        hostKeys.forget(server.host(), server.agentPort());
+    }
+
+    /** Copies the host keys other HQs of the grid recorded (a droplet one of them made) into known_hosts. */
+    private void learnSharedHostKeys() {
+        try {
+            hostKeys.copyInto(knownHosts);
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Agents.class).warn("cannot copy the grid's shared agent host keys into"
+                    + " {}: {}", knownHosts, e.getMessage());
+        }
     }
 
     @Override

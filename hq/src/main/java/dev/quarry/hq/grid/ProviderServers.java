@@ -19,11 +19,18 @@ import java.util.TreeSet;
 public final class ProviderServers implements ServerStarter, ServerRemover, AutoCloseable {
     private final CloudProvider provider;
     private final java.nio.file.Path knownHosts;
+    private final HostKeyBook hostKeys;
 
     /** @param knownHosts HQ's agent_known_hosts, where the host key of a new server's agent goes when known */
     public ProviderServers(CloudProvider provider, java.nio.file.Path knownHosts) {
+        this(provider, knownHosts, HostKeyBook.NONE);
+    }
+
+    /** @param hostKeys where a new agent's host key is shared with the grid's other HQs */
+    public ProviderServers(CloudProvider provider, java.nio.file.Path knownHosts, HostKeyBook hostKeys) {
         this.provider = requireNonNull(provider, "provider is null");
         this.knownHosts = requireNonNull(knownHosts, "knownHosts is null");
+        this.hostKeys = requireNonNull(hostKeys, "hostKeys is null");
     }
 
     public ServerSupply supply() {
@@ -66,7 +73,8 @@ public final class ProviderServers implements ServerStarter, ServerRemover, Auto
     private void rememberOrGiveBack(Server server) throws IOException {
         try {
             KnownHostLines.remember(knownHosts, server.address(), server.agentPort(), server.agentHostKey());
-        } catch (IOException e) {
+            hostKeys.record(server.address(), server.agentPort(), server.agentHostKey());
+        } catch (IOException | RuntimeException e) {
             String removed;
             try {
                 provider.remove(server.id());
