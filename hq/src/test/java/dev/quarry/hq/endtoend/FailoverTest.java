@@ -89,7 +89,7 @@ class FailoverTest {
                     push.requireSuccess();
                     awaitAnswer(routers.get(1), "from B\n", "B deployed on A's server with the grid's key");
                     List<String> servers = viaB.run("servers").requireSuccess().stdoutLines();
-                    assertTrue(servers.get(1).matches("s1 +127\\.0\\.0\\.[0-9]+:[0-9]+ .* local .* up"),
+                    assertTrue(servers.get(1).matches("s1 +127\\.0\\.0\\.[0-9]+:[0-9]+ .* local .* up since .*"),
                             String.join("\n", servers));
 
                     viaB.run("rollback", "fail", "2").requireSuccess();
@@ -108,7 +108,7 @@ class FailoverTest {
                     assertTrue(GitWorkTree.remoteLines(grown).contains(
                             "-----> grid full: adding a server (1 GiB, 1 cpu) …"), grown.describe());
                     List<String> two = viaB.run("servers").requireSuccess().stdoutLines();
-                    assertTrue(two.get(2).matches("s2 +127\\.0\\.0\\.[0-9]+:[0-9]+ .* local .* up"),
+                    assertTrue(two.get(2).matches("s2 +127\\.0\\.0\\.[0-9]+:[0-9]+ .* local .* up since .*"),
                             "B added a server through the store's provider ledger:\n" + String.join("\n", two));
                     viaB.run("scale", "wide", "web=1").requireSuccess();
                     awaitServers(viaB, servers.size(), "B gave back the server it added, once empty");

@@ -129,11 +129,16 @@ class ServerLossTest {
                     + " away, through reconcile rounds");
             assertEquals("still here\n", grid.get("lost.test", "/").body());
 
+            // The container's handle is its sandbox (bubblewrap); the app runs inside it as a descendant.
             ProcessHandle appProcess = ProcessHandle.of(Long.parseLong(victim.status().handle())).orElseThrow();
-            killed.add(appProcess);
+            List<ProcessHandle> sandbox = new ArrayList<>(List.of(appProcess));
+            appProcess.descendants().forEach(sandbox::add);
+            killed.addAll(sandbox);
             long stoppedAt = System.nanoTime();
-            appProcess.destroyForcibly();
-            appProcess.onExit().get();
+            for (ProcessHandle process : sandbox) {
+                process.destroyForcibly();
+                process.onExit().get();
+            }
             long unroutedAt = waitFor(() -> !routed(grid, victim.address()), victim.address() + " out of the router");
 
             assertEquals("still here\n", grid.get("lost.test", "/").body());
