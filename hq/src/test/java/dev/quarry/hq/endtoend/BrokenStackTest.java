@@ -4,22 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.agent.Agent;
-import dev.quarry.agent.AgentSettings;
-import dev.quarry.agent.ports.PortRange;
-import dev.quarry.hq.grid.ServerSettings;
-import dev.quarry.hq.grid.ServerStore;
-import dev.quarry.hq.state.FileStateStore;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.GitWorkTree;
 import dev.quarry.testsupport.LoopbackHttp;
-import dev.quarry.testsupport.LoopbackPorts;
 import dev.quarry.testsupport.OpenSshClient;
-import dev.quarry.testsupport.SshKeys;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,22 +26,15 @@ class BrokenStackTest {
     @Test
     void oneUnreadableStackLeavesEveryOtherStackServedAndListed() throws Exception {
         BusyboxImage.requireBusybox();
-        Path home = root.resolve("home");
-        SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("alice"), "alice");
-        Files.createDirectories(home.resolve("keys"));
-        Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
-        String address = "127.0." + ThreadLocalRandom.current().nextInt(16, 255) + "."
-                + ThreadLocalRandom.current().nextInt(2, 255);
-        Agent agent = Agent.start(AgentSettings.of(root.resolve("agent"), new InetSocketAddress(address, 0),
-                home.resolve("etc/agent_key.pub"), PortRange.DEFAULT));
-        new ServerStore(new FileStateStore(home)).save(ServerSettings.of("s1", address, agent.port(),
-                dev.quarry.slicegrid.model.Resources.of(4096, 4000), List.of(), ""));
-        int routerPort = LoopbackPorts.free();
-        List<String> gridOptions = List.of("--router", "127.0.0.1:" + routerPort, "--drain-grace", "200ms");
+        HomeWithAgent setup = HomeWithAgent.prepare(root);
+        Path home = setup.home();
+        Agent agent = setup.agent();
+        int routerPort = setup.routerPort();
+        List<String> gridOptions = setup.gridOptions();
         try {
             try (HqProcess hq = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
                 for (String app : List.of("good", "broken")) {
-                    GitWorkTree tree = GitWorkTree.init(root.resolve(app), client(home, hq.port(), key).gitSshCommand());
+                    GitWorkTree tree = GitWorkTree.init(root.resolve(app), setup.client(hq.port()).gitSshCommand());
                     tree.write("quarry.yml", TestApps.web(app + ".test", 1, "")).write("public/index.html", app + "\n")
                             .commit("one");
                     tree.push(RunningHq.url(app), "main").requireSuccess();
@@ -62,7 +46,7 @@ class BrokenStackTest {
             Files.write(stackFile, java.util.Arrays.copyOf(whole, whole.length / 2));
 
             try (HqProcess hq = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
-                OpenSshClient alice = client(home, hq.port(), key);
+                OpenSshClient alice = setup.client(hq.port());
                 assertEquals(new LoopbackHttp.Answer(200, "good\n"),
                         LoopbackHttp.get("127.0.0.1", routerPort, "good.test", "/"));
                 assertEquals(new LoopbackHttp.Answer(200, "broken\n"),
@@ -80,15 +64,7 @@ class BrokenStackTest {
                 assertTrue(hq.stderr().contains("broken"), hq.stderr());
             }
         } finally {
-            ActiveContainers.removeAll(agent);
-            agent.close();
-            LeftoverRouter.stop(home.resolve("router"));
+            setup.close();
         }
-    }
-
-    private static OpenSshClient client(Path home, int port, SshKeys.KeyFiles key) throws Exception {
-        Path knownHosts = OpenSshClient.writeKnownHosts(key.privateKey().resolveSibling("known_hosts"),
-                Files.readString(home.resolve("etc/hq_host_key.pub")));
-        return new OpenSshClient(port, key, knownHosts);
     }
 }

@@ -4,23 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.agent.Agent;
-import dev.quarry.agent.AgentSettings;
-import dev.quarry.agent.ports.PortRange;
-import dev.quarry.hq.grid.ServerSettings;
-import dev.quarry.hq.grid.ServerStore;
-import dev.quarry.hq.state.FileStateStore;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.GitWorkTree;
 import dev.quarry.testsupport.LoadLoop;
 import dev.quarry.testsupport.LoopbackHttp;
-import dev.quarry.testsupport.LoopbackPorts;
-import dev.quarry.testsupport.OpenSshClient;
-import dev.quarry.testsupport.SshKeys;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,24 +37,17 @@ class HqRestartUnderLoadTest {
     @EnumSource(Ending.class)
     void hqStoppedAndRestartedUnderLoadFailsNoRequest(Ending ending) throws Exception {
         BusyboxImage.requireBusybox();
-        Path home = root.resolve("home");
-        SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("alice"), "alice");
-        Files.createDirectories(home.resolve("keys"));
-        Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
-        String address = "127.0." + ThreadLocalRandom.current().nextInt(16, 255) + "."
-                + ThreadLocalRandom.current().nextInt(2, 255);
-        Agent agent = Agent.start(AgentSettings.of(root.resolve("agent"), new InetSocketAddress(address, 0),
-                home.resolve("etc/agent_key.pub"), PortRange.DEFAULT));
-        new ServerStore(new FileStateStore(home)).save(ServerSettings.of("s1", address, agent.port(),
-                dev.quarry.slicegrid.model.Resources.of(4096, 4000), List.of(), ""));
-        int routerPort = LoopbackPorts.free();
-        List<String> gridOptions = List.of("--router", "127.0.0.1:" + routerPort, "--drain-grace", "200ms");
+        HomeWithAgent setup = HomeWithAgent.prepare(root);
+        Path home = setup.home();
+        Agent agent = setup.agent();
+        int routerPort = setup.routerPort();
+        List<String> gridOptions = setup.gridOptions();
         LoadLoop load = null;
         LoadLoop.Result seen;
         long answeredAgainMillis;
         try {
             try (HqProcess hq = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
-                GitWorkTree app = GitWorkTree.init(root.resolve("steady"), client(home, hq.port(), key).gitSshCommand());
+                GitWorkTree app = GitWorkTree.init(root.resolve("steady"), setup.client(hq.port()).gitSshCommand());
                 app.write("quarry.yml", TestApps.web("steady.test", 2, "")).write("public/index.html", "steady\n")
                         .commit("one");
                 app.push(RunningHq.url("steady"), "main").requireSuccess();
@@ -78,7 +61,7 @@ class HqRestartUnderLoadTest {
                 }
                 try (HqProcess again = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
                     answeredAgainMillis = (System.nanoTime() - killed) / 1_000_000;
-                    client(home, again.port(), key).run("apps").requireSuccess();
+                    setup.client(again.port()).run("apps").requireSuccess();
                     while (load.requests() < AT_LEAST) {
                         Thread.sleep(100);
                     }
@@ -90,9 +73,7 @@ class HqRestartUnderLoadTest {
             if (load != null) {
                 load.stop();
             }
-            ActiveContainers.removeAll(agent);
-            agent.close();
-            LeftoverRouter.stop(home.resolve("router"));
+            setup.close();
         }
         String figures = String.format("HQ %s and restart under load (%d clients): %d requests, %d failed;"
                 + " HQ answered again %d ms after it was stopped%n", ending == Ending.KILL_9 ? "kill -9" : "SIGTERM",
@@ -103,11 +84,5 @@ class HqRestartUnderLoadTest {
         assertEquals(0, seen.failed(), seen.failed() + " failed, the first: " + seen.failures());
         assertEquals(java.util.Set.of("steady\n"), seen.bodies(), "every answer was the app's page");
         assertTrue(seen.succeeded() >= AT_LEAST, seen.succeeded() + " requests");
-    }
-
-    private static OpenSshClient client(Path home, int port, SshKeys.KeyFiles key) throws Exception {
-        Path knownHosts = OpenSshClient.writeKnownHosts(key.privateKey().resolveSibling("known_hosts"),
-                Files.readString(home.resolve("etc/hq_host_key.pub")));
-        return new OpenSshClient(port, key, knownHosts);
     }
 }

@@ -5,26 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.agent.Agent;
-import dev.quarry.agent.AgentSettings;
-import dev.quarry.agent.ports.PortRange;
-import dev.quarry.hq.grid.ServerSettings;
-import dev.quarry.hq.grid.ServerStore;
-import dev.quarry.hq.state.FileStateStore;
 import dev.quarry.hq.state.JsonValues;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.CommandResult;
 import dev.quarry.testsupport.GitWorkTree;
 import dev.quarry.testsupport.LoopbackHttp;
-import dev.quarry.testsupport.LoopbackPorts;
-import dev.quarry.testsupport.OpenSshClient;
-import dev.quarry.testsupport.SshKeys;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,22 +28,15 @@ class KilledMidDeployTest {
     @Test
     void hqKilledDuringADeployComesBackWithOneReleaseServingAndNoOrphans() throws Exception {
         BusyboxImage.requireBusybox();
-        Path home = root.resolve("home");
-        SshKeys.KeyFiles key = SshKeys.ed25519(root.resolve("alice"), "alice");
-        Files.createDirectories(home.resolve("keys"));
-        Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
-        String address = "127.0." + ThreadLocalRandom.current().nextInt(16, 255) + "."
-                + ThreadLocalRandom.current().nextInt(2, 255);
-        Agent agent = Agent.start(AgentSettings.of(root.resolve("agent"), new InetSocketAddress(address, 0),
-                home.resolve("etc/agent_key.pub"), PortRange.DEFAULT));
-        new ServerStore(new FileStateStore(home)).save(ServerSettings.of("s1", address, agent.port(),
-                dev.quarry.slicegrid.model.Resources.of(4096, 4000), List.of(), ""));
-        int routerPort = LoopbackPorts.free();
-        List<String> gridOptions = List.of("--router", "127.0.0.1:" + routerPort, "--drain-grace", "200ms");
+        HomeWithAgent setup = HomeWithAgent.prepare(root);
+        Path home = setup.home();
+        Agent agent = setup.agent();
+        int routerPort = setup.routerPort();
+        List<String> gridOptions = setup.gridOptions();
         try {
             GitWorkTree crash;
             try (HqProcess hq = HqProcess.start(home, root.resolve("logs"), gridOptions)) {
-                crash = GitWorkTree.init(root.resolve("crash"), client(home, hq.port(), key).gitSshCommand());
+                crash = GitWorkTree.init(root.resolve("crash"), setup.client(hq.port()).gitSshCommand());
                 crash.write("quarry.yml", TestApps.web("crash.test", 2, "")).write("public/index.html", "crash one\n")
                         .commit("one");
                 crash.push(RunningHq.url("crash"), "main").requireSuccess();
@@ -70,21 +52,13 @@ class KilledMidDeployTest {
                 assertEquals(List.of("crash.web.1.1", "crash.web.1.2"), ActiveContainers.of(agent), hq.stderr());
                 assertEquals(new LoopbackHttp.Answer(200, "crash one\n"),
                         LoopbackHttp.get("127.0.0.1", routerPort, "crash.test", "/"));
-                JsonNode releases = JsonValues.MAPPER.readTree(client(home, hq.port(), key)
+                JsonNode releases = JsonValues.MAPPER.readTree(setup.client(hq.port())
                         .run("releases", "crash", "--json").requireSuccess().stdout());
                 assertEquals("recorded", releases.get(0).get("status").asText(), releases.toString());
                 assertEquals("live", releases.get(1).get("status").asText(), releases.toString());
             }
         } finally {
-            ActiveContainers.removeAll(agent);
-            agent.close();
-            LeftoverRouter.stop(home.resolve("router"));
+            setup.close();
         }
-    }
-
-    private static OpenSshClient client(Path home, int port, SshKeys.KeyFiles key) throws Exception {
-        Path knownHosts = OpenSshClient.writeKnownHosts(key.privateKey().resolveSibling("known_hosts"),
-                Files.readString(home.resolve("etc/hq_host_key.pub")));
-        return new OpenSshClient(port, key, knownHosts);
     }
 }
