@@ -115,12 +115,14 @@ final class Cgroups {
 
     /**
      * Removes the cgroups named {@code name}, waiting up to 5 s for the processes still leaving them (the
-     * kernel empties a sandbox's cgroups just after its first process ended).
+     * kernel empties a sandbox's cgroups just after its first process ended); any process still in one
+     * (what a fork bomb left, on a loaded machine) is killed, since nothing of the ended command may outlive it.
      */
     void delete(String name) {
         for (Path group : Set.copyOf(agentGroups.values())) {
             long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
             while (!deleted(group.resolve(name)) && System.nanoTime() - deadline < 0) {
+                killLeftovers(group.resolve(name));
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -128,6 +130,23 @@ final class Cgroups {
                     return;
                 }
             }
+        }
+    }
+
+    /** Kills, by PID, the processes still in {@code group} (a cgroup of one ended command, so all are its own). */
+    private static void killLeftovers(Path group) {
+        Path procs = group.resolve("cgroup.procs");
+        if (!Files.exists(procs)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(procs, StandardCharsets.US_ASCII)) {
+                if (line.strip().matches("[0-9]{1,10}")) {
+                    ProcessHandle.of(Long.parseLong(line.strip())).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone meanwhile, or not ours to read: the deletion is tried again
         }
     }
 
