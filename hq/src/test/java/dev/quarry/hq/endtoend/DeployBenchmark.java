@@ -80,7 +80,7 @@ class DeployBenchmark {
                     port: 8080
                     scale: %d
                     memory: 16M
-                    cpu: 10m
+                    cpu: 100m
                     health: {path: /index.html, interval: 100ms, deadline: 120s}
                 """.formatted(how, containers);
     }
