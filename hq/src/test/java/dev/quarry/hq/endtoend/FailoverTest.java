@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.hq.HqMain;
-import dev.quarry.hq.identity.GridSecret;
 import dev.quarry.hq.state.JsonValues;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.CommandResult;
@@ -19,7 +18,6 @@ import dev.quarry.testsupport.OpenSshClient;
 import dev.quarry.testsupport.SshKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,16 +146,7 @@ class FailoverTest {
      * (null: none; the others learn alice's key from the store), nothing of another HQ.
      */
     private Path home(String name, SshKeys.KeyFiles key, String secret) throws Exception {
-        Path home = root.resolve(name);
-        Files.createDirectories(home.resolve("keys"));
-        if (key != null) {
-            Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
-        }
-        Files.createDirectories(home.resolve("etc"));
-        Path file = GridSecret.file(home.resolve("etc"));
-        Files.writeString(file, secret + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return home;
+        return OperatorHome.prepare(root.resolve(name), key, secret);
     }
 
     private static List<String> options(EtcdServer etcd, int router) {

@@ -3,7 +3,6 @@ package dev.quarry.hq.endtoend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.hq.identity.GridSecret;
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.EtcdServer;
 import dev.quarry.testsupport.GitWorkTree;
@@ -14,7 +13,6 @@ import dev.quarry.testsupport.OpenSshClient;
 import dev.quarry.testsupport.SshKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,16 +90,7 @@ class FailoverUnderLoadBenchmark {
 
     /** A home with the grid secret and, for A only, alice's key file (B learns it from the store). */
     private Path home(String name, SshKeys.KeyFiles key) throws Exception {
-        Path home = root.resolve(name);
-        Files.createDirectories(home.resolve("keys"));
-        if (key != null) {
-            Files.copy(key.publicKey(), home.resolve("keys/alice.pub"));
-        }
-        Files.createDirectories(home.resolve("etc"));
-        Path file = GridSecret.file(home.resolve("etc"));
-        Files.writeString(file, SECRET + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return home;
+        return OperatorHome.prepare(root.resolve(name), key, SECRET);
     }
 
     private static List<String> options(EtcdServer etcd, int router) {
