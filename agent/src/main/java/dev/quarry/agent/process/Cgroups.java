@@ -2,6 +2,7 @@ package dev.quarry.agent.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Memory, cpu and process limits for process containers through cgroups, v2 (one unified hierarchy) or
@@ -113,6 +115,29 @@ final class Cgroups {
         }
     }
 
+    /** Whether a cgroup named {@code name} exists in any of the agent's hierarchies. */
+    boolean exists(String name) {
+        return Set.copyOf(agentGroups.values()).stream().anyMatch(group -> Files.isDirectory(group.resolve(name)));
+    }
+
+    /** The pids in the cgroups named {@code name}, over every hierarchy; none when there are no such cgroups. */
+    Set<Long> members(String name) {
+        Set<Long> pids = new TreeSet<>();
+        for (Path group : Set.copyOf(agentGroups.values())) {
+            Path procs = group.resolve(name).resolve("cgroup.procs");
+            try {
+                for (String line : Files.readAllLines(procs, StandardCharsets.US_ASCII)) {
+                    if (line.strip().matches("[0-9]{1,10}")) {
+                        pids.add(Long.parseLong(line.strip()));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no such cgroup in this hierarchy
+            }
+        }
+        return pids;
+    }
+
     /**
      * Removes the cgroups named {@code name}, waiting up to 5 s for the processes still leaving them (the
      * kernel empties a sandbox's cgroups just after its first process ended); any process still in one
@@ -130,6 +155,29 @@ final class Cgroups {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Kills what the builds and hooks of an earlier agent on this home left running and removes their cgroups:
+     * their output went to that agent, and a build run again must not share its folder with the old one.
+     */
+    void clearCommands() {
+        Set<String> names = new TreeSet<>();
+        for (Path group : Set.copyOf(agentGroups.values())) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(group, "{build,hook}@*")) {
+                children.forEach(child -> names.add(child.getFileName().toString()));
+            } catch (IOException e) {
+                // no agent cgroup here yet
+            }
+        }
+        names.forEach(this::delete);
+    }
+
+    /** Kills, by PID, every process in the cgroups named {@code name} (what is left of an ended container). */
+    void killMembers(String name) {
+        for (Path group : Set.copyOf(agentGroups.values())) {
+            killLeftovers(group.resolve(name));
         }
     }
 

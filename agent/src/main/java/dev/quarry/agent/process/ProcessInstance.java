@@ -44,6 +44,12 @@ final class ProcessInstance implements Instance {
         return Optional.of(new ProcessInstance(handle.get(), null, actual.get()));
     }
 
+    /** A sandbox leader an earlier agent started, found by its cgroups (its record had no pid, or a stale one). */
+    static Optional<Instance> adopt(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle -> new ProcessInstance(handle, null,
+                handle.info().startInstant().orElse(Instant.now())));
+    }
+
     @Override
     public String handle() {
         return Long.toString(leader.pid());

@@ -45,11 +45,15 @@ public final class ProcessLauncher implements Launcher {
         this(home, cgroupRoot, logCap, Sandbox.detect(List.of(home.root())));
     }
 
-    /** With a sandbox checked elsewhere (tests pass one that finds no bwrap). */
+    /**
+     * With a sandbox checked elsewhere (tests pass one that finds no bwrap). Builds and hooks an earlier agent on
+     * this home left running are killed (their output went to it; a build run again must not share their folder).
+     */
     public ProcessLauncher(AgentHome home, Path cgroupRoot, long logCap, Sandbox sandbox) {
         this.home = home;
         this.logCap = logCap;
         this.cgroups = Cgroups.detect(cgroupRoot, home.agentId());
+        this.cgroups.clearCommands();
         this.sandbox = new StackSandbox(home, sandbox);
         this.builds = new BuildSteps(home, this.sandbox, new CommandRun(cgroups));
         this.hooks = new ProcessHooks(home, this.sandbox, new CommandRun(cgroups));
@@ -109,13 +113,10 @@ public final class ProcessLauncher implements Launcher {
 
     @Override
     public Optional<Instance> reattach(ContainerRequest request, String handle, Instant startedAt) {
-        if (handle == null || !handle.matches("[0-9]{1,10}")) {
-            return Optional.empty();
-        }
-        return ProcessInstance.find(Long.parseLong(handle), startedAt);
+        return new SandboxFinder(cgroups).find(request.id(), handle, startedAt);
     }
 
-    /** Process containers are known only from the state file. */
+    /** Process containers are known only from the state file (a start is written there before it launches). */
     @Override
     public List<ContainerRequest> discover() {
         return List.of();

@@ -68,6 +68,19 @@ final class ContainerLife {
         changed();
     }
 
+    /**
+     * What the state file says while a start launches, before its instance is known: it may run (restarting,
+     * no pid), so an agent killed meanwhile leaves the next one a record to look for it by (its cgroup, its labels).
+     */
+    synchronized RecordedContainer launching() {
+        return new RecordedContainer(request, ContainerState.RESTARTING, null, startedAt, restarts.total(), exitCode);
+    }
+
+    /** Writes the state file again from what is known (after a launch that failed). */
+    synchronized void rewrite() {
+        changed();
+    }
+
     synchronized StopTicket requestStop(Duration grace) {
         stopRequested = true;
         stopGrace = grace;

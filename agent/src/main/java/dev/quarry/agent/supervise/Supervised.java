@@ -50,16 +50,27 @@ final class Supervised {
                 return Optional.of(life.status());
             }
             Instance launched;
+            supervision.changes().accept(life.launching());
             try {
                 launched = supervision.launcher().launch(request);
             } catch (RuntimeException e) {
                 abandoned = !life.started();
+                forgetLaunch();
                 throw e;
             }
             watch(launched, true);
             return Optional.of(life.status());
         } finally {
             requests.unlock();
+        }
+    }
+
+    /** After a launch that failed: a container that never ran leaves the state file, any other is written as it is. */
+    private void forgetLaunch() {
+        if (abandoned) {
+            supervision.forgotten().accept(request.id());
+        } else {
+            life.rewrite();
         }
     }
 

@@ -33,7 +33,8 @@ public final class SupervisedRuntime implements Runtime {
     private SupervisedRuntime(Launcher launcher, StateStore store, Clock clock, Sleeper sleeper) {
         this.launcher = launcher;
         this.store = store;
-        this.supervision = new Supervision(launcher, clock, sleeper, this::remember);
+        this.supervision = new Supervision(launcher, clock, sleeper, this::remember,
+                id -> store.update(state -> state.withContainer(id, null)));
     }
 
     /** A runtime that first finds the containers an earlier agent on the same home left (see Recovery). */

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.agent.client.AgentClient;
 import dev.quarry.agent.client.AgentConnector;
-import dev.quarry.agent.client.AgentTimeouts;
-import dev.quarry.agent.client.HostKeyPolicy;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.agent.runtime.ContainerStatus;
-import dev.quarry.agent.testing.AgentInNamespaceMain;
+import dev.quarry.agent.testing.AgentJvm;
 import dev.quarry.agent.testing.Busybox;
 import dev.quarry.agent.testing.Http;
 import dev.quarry.agent.testing.Processes;
-import dev.quarry.testsupport.JavaProcesses;
 import dev.quarry.testsupport.LoopbackPorts;
-import dev.quarry.testsupport.ProcessOutput;
 import dev.quarry.testsupport.SshKeys;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,18 +32,14 @@ class AgentKilledTest {
     @TempDir
     Path temp;
 
-    private final List<Process> agents = new ArrayList<>();
+    private final List<AgentJvm> agents = new ArrayList<>();
     private long container;
 
     @AfterEach
     void stopEverything() throws Exception {
         // SIGTERM lets the last agent close, removing its (by then empty) cgroups
-        for (Process agent : agents) {
-            agent.destroy();
-            if (!agent.waitFor(30, TimeUnit.SECONDS)) {
-                agent.destroyForcibly();
-                agent.waitFor(10, TimeUnit.SECONDS);
-            }
+        for (AgentJvm agent : agents) {
+            agent.close();
         }
         if (container > 0 && Processes.isRunning(container)) {
             new ProcessBuilder("kill", "-s", "KILL", "--", "-" + container).start().waitFor(10, TimeUnit.SECONDS);
@@ -71,8 +63,7 @@ class AgentKilledTest {
             assertTrue(client.health(request.id()).healthy());
         }
 
-        agents.getFirst().destroyForcibly();
-        agents.getFirst().waitFor(30, TimeUnit.SECONDS);
+        agents.getFirst().kill();
 
         assertTrue(Processes.isRunning(container), "the sandbox outlived its agent");
         assertEquals("survivor\n", Http.get("127.0.0.1", request.port(), "/"));
@@ -89,19 +80,12 @@ class AgentKilledTest {
     }
 
     private int startAgent(Path home, SshKeys.KeyFiles hqKey, String name) throws Exception {
-        int port = LoopbackPorts.free();
-        Path stdout = temp.resolve(name + ".out");
-        Path stderr = temp.resolve(name + ".err");
-        Process agent = JavaProcesses.start(AgentInNamespaceMain.class.getName(), List.of(home.toString(),
-                "127.0.0.1:" + port, hqKey.publicKey().toString(), "unix://" + temp.resolve("no-docker.sock")), temp,
-                stdout, stderr);
+        AgentJvm agent = AgentJvm.start(home, hqKey, "unix://" + temp.resolve("no-docker.sock"), temp, name);
         agents.add(agent);
-        ProcessOutput.awaitLine(agent, stdout, stderr, "listening on");
-        return port;
+        return agent.port();
     }
 
     private AgentConnector connector(SshKeys.KeyFiles hqKey) {
-        return AgentConnector.open(AgentConnector.readKeyPair(hqKey.privateKey()), temp.resolve("known_hosts"),
-                HostKeyPolicy.TRUST_FIRST_USE, AgentTimeouts.DEFAULT);
+        return AgentJvm.connector(hqKey, temp.resolve("known_hosts"));
     }
 }
