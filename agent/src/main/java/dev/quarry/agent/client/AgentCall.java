@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.util.io.output.NoCloseOutputStream;
 
 /** One exec request to an agent: the verb line, what goes to its stdin, and what came back. */
 final class AgentCall {
@@ -41,6 +43,20 @@ final class AgentCall {
     static Result run(ClientSession session, String commandLine, Input input, Duration timeout,
             OutputLines progress) throws IOException {
         ProgressSplitter out = new ProgressSplitter(progress);
+        return run(session, commandLine, input, timeout, out, out::answer);
+    }
+
+    /**
+     * A verb whose answer is a stream ({@code send-build}): its stdout goes to {@code stdout} as it comes (left
+     * open: the caller closes it).
+     */
+    static Result download(ClientSession session, String commandLine, Duration timeout, OutputStream stdout)
+            throws IOException {
+        return run(session, commandLine, in -> { }, timeout, new NoCloseOutputStream(stdout), () -> "");
+    }
+
+    private static Result run(ClientSession session, String commandLine, Input input, Duration timeout,
+            OutputStream out, Supplier<String> answer) throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ChannelExec channel = session.createExecChannel(commandLine)) {
             channel.setOut(out);
@@ -53,7 +69,7 @@ final class AgentCall {
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(5));
             }
             Integer status = events.contains(ClientChannelEvent.TIMEOUT) ? null : channel.getExitStatus();
-            return new Result(status, out.answer(), err.toString(StandardCharsets.UTF_8),
+            return new Result(status, answer.get(), err.toString(StandardCharsets.UTF_8),
                     inputFailure);
         }
     }

@@ -8,9 +8,11 @@ import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
 import dev.quarry.agent.protocol.AgentJson;
 import dev.quarry.agent.protocol.Answers;
+import dev.quarry.agent.protocol.BuildRequest;
 import dev.quarry.agent.protocol.IdRequest;
 import dev.quarry.agent.protocol.LogsRequest;
 import dev.quarry.agent.protocol.ReleaseRequest;
+import dev.quarry.agent.protocol.StackRequest;
 import dev.quarry.agent.protocol.StopRequest;
 import dev.quarry.agent.protocol.Verb;
 import dev.quarry.agent.runtime.ContainerRequest;
@@ -21,6 +23,7 @@ import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.agent.source.ReceivedSource;
 import dev.quarry.agent.source.TarWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +108,55 @@ public final class AgentClient implements AutoCloseable {
         AgentCall.Input tar = stdin -> TarWriter.writeFolder(folder, stdin);
         return answer(Verb.RECEIVE_SOURCE, stack + " release " + release, exec(line, tar, timeouts.transfer()),
                 ReceivedSource.class);
+    }
+
+    /** Which release built {@code key} of {@code stack}, if the agent keeps that build (release 0: it does not). */
+    public Answers.Build hasBuild(String stack, String key) {
+        return call(Verb.HAS_BUILD, stack + " build " + key, new BuildRequest(stack, key), Answers.Build.class,
+                timeouts.verb());
+    }
+
+    /** Writes the agent's kept build of {@code key} to {@code tar} as a tar stream (an AgentException if none). */
+    public void fetchBuild(String stack, String key, OutputStream tar) {
+        BuildRequest checked = new BuildRequest(stack, key);
+        String line = Verb.SEND_BUILD.word() + " " + checked.stack() + " " + checked.key();
+        AgentCall.Result result;
+        try {
+            result = AgentCall.download(session.open(), line, timeouts.transfer(), tar);
+        } catch (AgentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw new AgentException(session.name() + " did not answer send-build: " + RuntimeFailure.firstLine(e),
+                    e);
+        }
+        if (result.exitStatus() == null || result.exitStatus() != 0) {
+            answer(Verb.SEND_BUILD, stack + " build " + key, result, Answers.Build.class);
+            throw new AgentException(session.name() + ": send-build " + stack + " build " + key + ": exit status "
+                    + result.exitStatus(), 1, List.of());
+        }
+    }
+
+    /**
+     * Sends a build of {@code key} that {@code release} made on another server (the tar file {@code tar}, whose
+     * SHA-256 is {@code sha256}); the agent keeps it in place of building, and checks the digest.
+     */
+    public Answers.Build sendBuild(String stack, String key, int release, String sha256, Path tar) {
+        BuildRequest checked = new BuildRequest(stack, key);
+        if (!sha256.matches("[0-9a-f]{64}") || release < 1) {
+            throw new IllegalArgumentException("a build's release is 1 or more and its SHA-256 64 hex digits, got "
+                    + release + " and " + sha256);
+        }
+        String line = String.join(" ", Verb.RECEIVE_BUILD.word(), checked.stack(), checked.key(),
+                String.valueOf(release), sha256);
+        AgentCall.Input input = stdin -> Files.copy(tar, stdin);
+        return answer(Verb.RECEIVE_BUILD, stack + " build " + key, exec(line, input, timeouts.transfer()),
+                Answers.Build.class);
+    }
+
+    /** Empties the stack's build cache (its HOME, where npm's and Maven's caches live) on the agent's server. */
+    public Answers.CacheCleared clearCache(String stack) {
+        return call(Verb.CLEAR_CACHE, stack, new StackRequest(stack), Answers.CacheCleared.class, timeouts.verb());
     }
 
     /** Deletes a release's source; refused while containers of that release run. */

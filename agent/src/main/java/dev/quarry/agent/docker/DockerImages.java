@@ -7,6 +7,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.quarry.agent.home.AgentHome;
 import dev.quarry.agent.process.Tail;
+import dev.quarry.agent.runtime.BuildOutcome;
+import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import java.io.IOException;
@@ -41,18 +43,34 @@ final class DockerImages {
 
     /** The image reference to create the container from, built or pulled first when needed. */
     String ensure(PrepareRequest request) {
+        ensure(request, OutputLines.NONE);
+        return image(request);
+    }
+
+    /**
+     * Builds or pulls the release's image unless it is here; a build's output lines go to {@code output} as they
+     * come. Answers whether it built now, and how long that took.
+     */
+    BuildOutcome ensure(PrepareRequest request, OutputLines output) {
+        String image = image(request);
+        long began = System.nanoTime();
+        synchronized (locks.computeIfAbsent(image, key -> new Object())) {
+            if (exists(image)) {
+                return BuildOutcome.NOTHING;
+            }
+            if (request.dockerfile() == null) {
+                pull(image);
+                return BuildOutcome.NOTHING;
+            }
+            build(request, image, output);
+            return new BuildOutcome(true, (System.nanoTime() - began) / 1_000_000, 0);
+        }
+    }
+
+    private static String image(PrepareRequest request) {
         String image = request.dockerfile() != null ? tag(request) : request.image();
         if (image == null) {
             throw new RuntimeFailure(request.describe() + " has neither image nor dockerfile; a docker node needs one");
-        }
-        synchronized (locks.computeIfAbsent(image, key -> new Object())) {
-            if (!exists(image)) {
-                if (request.dockerfile() != null) {
-                    build(request, image);
-                } else {
-                    pull(image);
-                }
-            }
         }
         return image;
     }
@@ -89,7 +107,7 @@ final class DockerImages {
         }
     }
 
-    private void build(PrepareRequest request, String tag) {
+    private void build(PrepareRequest request, String tag, OutputLines output) {
         Path source = home.source(request.stack(), request.release());
         Path dockerfile = source.resolve(request.dockerfile()).normalize();
         if (!dockerfile.startsWith(source) || !Files.isRegularFile(dockerfile)) {
@@ -102,7 +120,7 @@ final class DockerImages {
             Files.deleteIfExists(log);
             client.buildImageCmd().withBaseDirectory(source.toFile()).withDockerfile(dockerfile.toFile())
                     .withTags(Set.of(tag)).withPull(false).withRemove(true)
-                    .exec(new LoggingBuild(log)).awaitImageId(BUILD_MINUTES, TimeUnit.MINUTES);
+                    .exec(new LoggingBuild(log, output)).awaitImageId(BUILD_MINUTES, TimeUnit.MINUTES);
         } catch (IOException | RuntimeException e) {
             throw new RuntimeFailure("cannot build image " + tag + " for " + request.describe() + ": "
                     + RuntimeFailure.firstLine(e) + "; its last lines follow, the whole output is in " + log,
@@ -110,18 +128,21 @@ final class DockerImages {
         }
     }
 
-    /** Writes the build's output to its log as it comes. */
+    /** Writes the build's output to its log and, line by line, to whoever watches (the push) as it comes. */
     private static final class LoggingBuild extends BuildImageResultCallback {
         private final Path log;
+        private final OutputLines output;
 
-        LoggingBuild(Path log) {
+        LoggingBuild(Path log, OutputLines output) {
             this.log = log;
+            this.output = output;
         }
 
         @Override
         public void onNext(BuildResponseItem item) {
             String text = item.getStream() != null ? item.getStream() : item.getError();
             if (text != null) {
+                text.lines().filter(line -> !line.isBlank()).forEach(output::line);
                 try {
                     Files.writeString(log, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -46,8 +46,7 @@ public final class DockerLauncher implements Launcher {
 
     @Override
     public BuildOutcome prepare(PrepareRequest request, OutputLines output) {
-        images.ensure(request);
-        return BuildOutcome.NOTHING;
+        return images.ensure(request, output);
     }
 
     @Override

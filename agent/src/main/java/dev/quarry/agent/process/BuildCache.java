@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Maven's and other tools' caches live between releases) is emptied before each build, so it downloads and
  * makes everything anew. (HQ then sends a build key of the release's own, so every release builds once.)
  */
-final class BuildCache {
+public final class BuildCache {
     static final String VARIABLE = "BUILD_CACHE";
     static final String CLEARED = "-----> " + VARIABLE + "=off: the stack's HOME was emptied before this build";
 
@@ -24,7 +24,7 @@ final class BuildCache {
     }
 
     /** Deletes everything in the stack's HOME, keeping the folder itself (its owner and mode). */
-    static void clear(Path stackHome) throws IOException {
+    public static void clear(Path stackHome) throws IOException {
         if (!Files.isDirectory(stackHome)) {
             return;
         }

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@code RELEASE.done}; a failure says which command failed with its first error lines and its last lines,
  * and the next prepare runs them all again. With a build key, a release whose key this server built before
  * reuses that build ({@link BuiltReleases}): its source becomes a hard-linked copy of the kept one, and nothing
- * runs; nodes of one release with one key build once.
+ * runs; nodes of one release with one key build once. Such a release needs no source of its own: the kept build may
+ * have come from another server (receive-build).
  */
 final class BuildSteps {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -55,12 +56,13 @@ final class BuildSteps {
                 Optional<Integer> built = request.buildKey() == null ? Optional.empty()
                         : builtReleases.builtAt(request.stack(), request.buildKey());
                 if (built.isPresent()) {
-                    if (built.get() != request.release()) {
+                    if (built.get() != request.release() || !Files.isDirectory(source)) {
                         builtReleases.reuse(request.stack(), request.buildKey(), request.release());
                     }
                     Files.writeString(done, "reused " + built.get() + "\n", StandardCharsets.UTF_8);
                     return new BuildOutcome(false, since(began), built.get());
                 }
+                requireSource(request, source);
                 Files.deleteIfExists(log);
                 runAll(request, source, log, output);
                 if (request.buildKey() != null) {
@@ -75,6 +77,15 @@ final class BuildSteps {
                 Thread.currentThread().interrupt();
                 throw new RuntimeFailure("the build of " + request.describe() + " was interrupted; prepare it again");
             }
+        }
+    }
+
+    /** A release that builds needs its source; one that reuses a kept build (maybe received from HQ) does not. */
+    private static void requireSource(PrepareRequest request, Path source) {
+        if (!Files.isDirectory(source)) {
+            throw new RuntimeFailure("no source for " + request.stack() + " release " + request.release()
+                    + " on this server (" + source + ") and no build of its key kept here; send it first with"
+                    + " receive-source, or the build with receive-build");
         }
     }
 

@@ -23,18 +23,18 @@ import java.util.stream.Stream;
  * gets a hard-linked copy of the artifact as its source instead of building. The {@value #KEPT} most recently
  * used artifacts of a stack are kept.
  */
-final class BuiltReleases {
+public final class BuiltReleases {
     static final int KEPT = 3;
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(10);
 
     private final AgentHome home;
 
-    BuiltReleases(AgentHome home) {
+    public BuiltReleases(AgentHome home) {
         this.home = home;
     }
 
     /** The release that built {@code key} on this server, if its artifact is kept. */
-    Optional<Integer> builtAt(String stack, String key) {
+    public Optional<Integer> builtAt(String stack, String key) {
         Path file = stackFolder(stack).resolve("keys").resolve(key);
         try {
             if (!Files.isRegularFile(file) || !Files.isDirectory(artifact(stack, key))) {
@@ -81,10 +81,36 @@ final class BuiltReleases {
         if (Files.exists(target)) {
             Files.move(target, old);
         }
+        Files.createDirectories(target.getParent());
         Files.move(work, target);
         AtomicFiles.syncFolder(target.getParent());
         AtomicFiles.deleteTree(old);
         AtomicFiles.write(holds, new byte[0]);
+    }
+
+    /** Where {@code key}'s artifact is kept, whether or not it is. */
+    public Path artifact(String stack, String key) {
+        return stackFolder(stack).resolve("artifacts").resolve(key);
+    }
+
+    /**
+     * Keeps {@code unpacked} (a folder on this file system, holding an artifact another server built for
+     * {@code release}) as {@code key}'s artifact, then forgets all but the newest artifacts.
+     */
+    public void adopt(String stack, String key, int release, Path unpacked) throws IOException {
+        Path artifact = artifact(stack, key);
+        AtomicFiles.deleteTree(artifact);
+        Files.createDirectories(artifact.getParent());
+        Files.move(unpacked, artifact);
+        AtomicFiles.write(stackFolder(stack).resolve("keys").resolve(key),
+                (release + "\n").getBytes(StandardCharsets.UTF_8));
+        prune(stack);
+    }
+
+    /** An empty hidden folder beside the stack's artifacts, to unpack an incoming one into. */
+    public Path incoming(String stack, String key) throws IOException {
+        Path artifacts = Files.createDirectories(stackFolder(stack).resolve("artifacts"));
+        return Files.createTempDirectory(artifacts, "." + key + ".incoming-");
     }
 
     private void prune(String stack) throws IOException {
@@ -120,10 +146,6 @@ final class BuiltReleases {
             throw new RuntimeFailure("cannot copy the build in " + from + " to " + to + ": cp -al failed: "
                     + output.lines().findFirst().orElse("no output"));
         }
-    }
-
-    private Path artifact(String stack, String key) {
-        return stackFolder(stack).resolve("artifacts").resolve(key);
     }
 
     private Path stackFolder(String stack) {

@@ -73,7 +73,10 @@ public final class ProcessLauncher implements Launcher {
     @Override
     public BuildOutcome prepare(PrepareRequest request, OutputLines output) {
         sandbox.sandbox().require();
-        return builds.ensure(request, source(request.stack(), request.release()), output);
+        if (request.buildKey() == null || request.build().isEmpty()) {
+            source(request.stack(), request.release());
+        }
+        return builds.ensure(request, home.source(request.stack(), request.release()), output);
     }
 
     @Override

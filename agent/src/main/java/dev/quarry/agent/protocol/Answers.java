@@ -60,4 +60,21 @@ public final class Answers {
      * @param lines output that explains it (a build's last lines), often empty
      */
     public record Failure(String error, List<String> lines) {}
+
+    /**
+     * What has-build and receive-build answer.
+     *
+     * @param stack the stack
+     * @param key the build key
+     * @param release the release that built it (here or on another server), or 0: this server does not keep it
+     */
+    public record Build(String stack, String key, int release) {}
+
+    /**
+     * What clear-cache answers.
+     *
+     * @param stack the stack
+     * @param cleared whether the stack had a build cache (its HOME) here to empty
+     */
+    public record CacheCleared(String stack, boolean cleared) {}
 }

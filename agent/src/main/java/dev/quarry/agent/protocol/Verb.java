@@ -17,7 +17,11 @@ public enum Verb {
     RECEIVE_SOURCE("receive-source"),
     REMOVE_RELEASE("remove-release"),
     LOCKNET_APPLY("locknet-apply"),
-    LOCKNET_CONFIRM("locknet-confirm");
+    LOCKNET_CONFIRM("locknet-confirm"),
+    HAS_BUILD("has-build"),
+    SEND_BUILD("send-build"),
+    RECEIVE_BUILD("receive-build"),
+    CLEAR_CACHE("clear-cache");
 
     private final String word;
 

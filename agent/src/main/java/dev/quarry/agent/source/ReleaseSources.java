@@ -26,6 +26,11 @@ public final class ReleaseSources {
         this.limits = limits;
     }
 
+    /** The agent's home the sources are in. */
+    public AgentHome home() {
+        return home;
+    }
+
     /** Unpacks {@code tar} as the release's source, unless the release is already here (then it is kept). */
     public ReceivedSource receive(String stack, int release, InputStream tar) {
         Path target = home.source(stack, release);
@@ -53,6 +58,21 @@ public final class ReleaseSources {
                     + RuntimeFailure.firstLine(e) + "; nothing was kept", e);
         } finally {
             deleteTree(incoming);
+        }
+    }
+
+    /**
+     * Unpacks {@code tar} into the empty folder {@code into} with a source's checks and limits (a built release
+     * another server made); {@code what} names it in a refusal. On a refusal the caller deletes {@code into}.
+     */
+    public void unpack(Path into, InputStream tar, String what) {
+        try {
+            new SafeUnpacker(into.toRealPath(), limits).unpack(tar);
+        } catch (UnsafeEntryException | TarFormatException e) {
+            throw new RuntimeFailure("refused " + what + ": " + e.getMessage() + "; nothing was kept");
+        } catch (IOException e) {
+            throw new RuntimeFailure("cannot receive " + what + ": " + RuntimeFailure.firstLine(e)
+                    + "; nothing was kept", e);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * An exec request carrying a verb: its JSON answer on stdout (status 0) or its JSON error on stderr;
  * before it, {@code prepare} and {@code run-hook} write each output line of their build or hook on stdout
- * as {@code | LINE} while it runs.
+ * as {@code | LINE} while it runs. {@code send-build} answers a tar stream on stdout instead of JSON.
  */
 final class VerbCommand extends ChannelCommand {
     /** What starts a progress line on stdout; an answer (JSON) never does. */
@@ -27,6 +27,13 @@ final class VerbCommand extends ChannelCommand {
 
     @Override
     protected int run(InputStream in, OutputStream out, OutputStream err) {
+        if (Verbs.streams(commandLine)) {
+            VerbOutcome streamed = verbs.runStreaming(commandLine, out);
+            if (!streamed.succeeded()) {
+                writeLine(err, streamed.json());
+            }
+            return streamed.exitCode();
+        }
         VerbOutcome outcome = verbs.run(commandLine, in, line -> writeProgress(out, line));
         writeLine(outcome.succeeded() ? out : err, outcome.json());
         return outcome.exitCode();

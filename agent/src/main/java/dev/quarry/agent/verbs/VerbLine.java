@@ -1,6 +1,7 @@
 package dev.quarry.agent.verbs;
 
 import dev.quarry.agent.protocol.BadRequest;
+import dev.quarry.agent.protocol.BuildRequest;
 import dev.quarry.agent.protocol.ReleaseRequest;
 import dev.quarry.agent.protocol.Verb;
 import dev.quarry.agent.runtime.Quoted;
@@ -36,5 +37,26 @@ final class VerbLine {
             throw new BadRequest("usage: receive-source STACK RELEASE, with the tar stream on stdin");
         }
         return new ReleaseRequest(words.get(1), Integer.parseInt(words.get(2)));
+    }
+
+    /** The stack and key of {@code send-build STACK KEY} or {@code receive-build STACK KEY RELEASE SHA256}. */
+    static BuildRequest build(List<String> words, int size) {
+        if (words.size() != size || (size == 5 && !words.get(3).matches("[1-9][0-9]{0,8}"))) {
+            throw new BadRequest(size == 3 ? "usage: send-build STACK KEY"
+                    : "usage: receive-build STACK KEY RELEASE SHA256, with the tar stream on stdin");
+        }
+        return new BuildRequest(words.get(1), words.get(2));
+    }
+
+    static int builtRelease(List<String> words) {
+        return Integer.parseInt(words.get(3));
+    }
+
+    static String sha256(List<String> words) {
+        String sha256 = words.get(4);
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new BadRequest("receive-build: SHA256 must be 64 lowercase hex digits, got " + Quoted.of(sha256));
+        }
+        return sha256;
     }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.agent.verbs;
 
+import dev.quarry.agent.builds.BuildArtifacts;
 import dev.quarry.agent.firewall.FirewallRequest;
 import dev.quarry.agent.firewall.HostFirewall;
 import dev.quarry.agent.hook.HookRequest;
@@ -7,9 +8,11 @@ import dev.quarry.agent.ports.PortRange;
 import dev.quarry.agent.protocol.AgentJson;
 import dev.quarry.agent.protocol.Answers;
 import dev.quarry.agent.protocol.BadRequest;
+import dev.quarry.agent.protocol.BuildRequest;
 import dev.quarry.agent.protocol.IdRequest;
 import dev.quarry.agent.protocol.LogsRequest;
 import dev.quarry.agent.protocol.ReleaseRequest;
+import dev.quarry.agent.protocol.StackRequest;
 import dev.quarry.agent.protocol.StopRequest;
 import dev.quarry.agent.protocol.Verb;
 import dev.quarry.agent.runtime.BuildOutcome;
@@ -21,6 +24,7 @@ import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.agent.source.ReleaseSources;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,6 +44,7 @@ public final class Verbs {
     private final String agentId;
     private final PortRange ports;
     private final HostFirewall firewall;
+    private final BuildArtifacts builds;
 
     /** Verbs whose locknet verbs drive this machine's iptables (only once one is called). */
     public Verbs(Containers containers, ReleaseSources sources, String agentId, PortRange ports) {
@@ -53,6 +58,7 @@ public final class Verbs {
         this.agentId = agentId;
         this.ports = ports;
         this.firewall = firewall;
+        this.builds = new BuildArtifacts(sources.home(), sources);
     }
 
     public VerbOutcome run(String commandLine, InputStream stdin) {
@@ -67,8 +73,12 @@ public final class Verbs {
         try {
             List<String> words = VerbLine.words(commandLine);
             Verb verb = VerbLine.verb(words);
-            Object answer = verb == Verb.RECEIVE_SOURCE ? receive(words, stdin)
-                    : answer(verb, words, stdin, progress);
+            Object answer = switch (verb) {
+                case RECEIVE_SOURCE -> receive(words, stdin);
+                case RECEIVE_BUILD -> receiveBuild(words, stdin);
+                case SEND_BUILD -> throw new BadRequest("send-build writes a tar stream; it is run by runStreaming");
+                default -> answer(verb, words, stdin, progress);
+            };
             return new VerbOutcome(VerbOutcome.OK, AgentJson.write(answer));
         } catch (BadRequest | IllegalArgumentException e) {
             return failure(VerbOutcome.REFUSED, commandLine, e.getMessage(), List.of());
@@ -98,8 +108,39 @@ public final class Verbs {
             case REMOVE_RELEASE -> removeRelease(read(stdin, ReleaseRequest.class));
             case LOCKNET_APPLY -> firewall.apply(read(stdin, FirewallRequest.class));
             case LOCKNET_CONFIRM -> firewall.confirm();
-            case RECEIVE_SOURCE -> throw new IllegalStateException("receive-source reads a tar stream");
+            case HAS_BUILD -> builds.has(read(stdin, BuildRequest.class));
+            case CLEAR_CACHE -> builds.clearCache(read(stdin, StackRequest.class));
+            case RECEIVE_SOURCE, RECEIVE_BUILD, SEND_BUILD ->
+                    throw new IllegalStateException(verb.word() + " reads or writes a tar stream");
         };
+    }
+
+    /** Whether {@code commandLine} is a verb whose answer is a stream on stdout ({@link #runStreaming}). */
+    public static boolean streams(String commandLine) {
+        return commandLine != null && commandLine.strip().startsWith(Verb.SEND_BUILD.word() + " ");
+    }
+
+    /**
+     * Runs {@code send-build STACK KEY}: the build's artifact as a tar stream on {@code stdout} (exit status 0,
+     * no JSON answer), or the one-line JSON error for stderr.
+     */
+    public VerbOutcome runStreaming(String commandLine, OutputStream stdout) {
+        try {
+            builds.send(VerbLine.build(VerbLine.words(commandLine), 3), stdout);
+            return new VerbOutcome(VerbOutcome.OK, "");
+        } catch (BadRequest | IllegalArgumentException e) {
+            return failure(VerbOutcome.REFUSED, commandLine, e.getMessage(), List.of());
+        } catch (RuntimeFailure e) {
+            return failure(VerbOutcome.FAILED, commandLine, e.getMessage(), e.lines());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} failed", Quoted.of(commandLine), e);
+            return failure(VerbOutcome.FAILED, commandLine, RuntimeFailure.firstLine(e), List.of());
+        }
+    }
+
+    private Answers.Build receiveBuild(List<String> words, InputStream stdin) throws IOException {
+        BuildRequest build = VerbLine.build(words, 5);
+        return builds.receive(build, VerbLine.builtRelease(words), VerbLine.sha256(words), stdin);
     }
 
     private Answers.Stopped stop(StopRequest request) {

@@ -1,6 +1,7 @@
 package dev.quarry.agent.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
@@ -8,6 +9,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
 import dev.quarry.agent.home.AgentHome;
+import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.testing.BusyboxImage;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,13 +67,18 @@ class DockerReleaseTest {
     @Test
     void theImageIsBuiltOncePerReleaseAndServes() throws Exception {
         PrepareRequest prepare = new PrepareRequest(stack, "web", 1, null, null, "Dockerfile", List.of(), Map.of());
-        fixture.runtime().prepare(prepare);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        BuildOutcome first = fixture.runtime().prepare(prepare, lines::add);
+        assertTrue(first.built(), "built now");
+        assertTrue(lines.stream().anyMatch(line -> line.contains("COPY site /site")), "streamed: " + lines);
         String built = docker.inspectImageCmd("quarry/" + stack + "-web:1").exec().getId();
         ContainerRequest request = ContainerRequest.builder(stack + ".web.1.1", "127.0.0.1").dockerfile("Dockerfile")
                 .run("exec httpd -f -p $HOST:$PORT -h /site").port(LoopbackPorts.free()).toRequest();
 
-        fixture.runtime().prepare(prepare);
+        BuildOutcome again = fixture.runtime().prepare(prepare, lines::add);
         fixture.runtime().start(request);
+
+        assertFalse(again.built(), "the image is there");
 
         assertEquals(built, docker.inspectImageCmd("quarry/" + stack + "-web:1").exec().getId(), "not built again");
         assertTrue(fixture.health(request).healthy());

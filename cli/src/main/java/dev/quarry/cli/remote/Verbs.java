@@ -13,7 +13,7 @@ public final class Verbs {
     /** Every verb, for the top-level command's subcommands. */
     public static final Class<?>[] ALL = {Apps.class, Ps.class, Servers.class, Grid.class, Scale.class, Logs.class,
         Releases.class, Rollback.class, Config.class, AccessVerbs.Keys.class, AccessVerbs.Access.class,
-        AccessVerbs.Audit.class};
+        AccessVerbs.Audit.class, Cache.class};
 
     @Command(name = "apps", mixinStandardHelpOptions = true, description = "List the apps (stacks) on HQ.")
     static final class Apps extends RemoteCommand {
@@ -146,6 +146,17 @@ public final class Verbs {
             List<String> words = new ArrayList<>(List.of("config", app(target)));
             words.addAll(change);
             return with(words, json, "--json");
+        }
+    }
+
+    @Command(name = "cache", mixinStandardHelpOptions = true,
+            description = "Empty the app's build cache (npm's, Maven's downloads) on every server: cache clear")
+    static final class Cache extends RemoteCommand {
+        @Parameters(paramLabel = "clear", description = "the action: clear") String action;
+
+        @Override
+        List<String> words(HqTarget target) {
+            return List.of("cache", app(target), action);
         }
     }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Verbs {
     /** Every verb name, in the order help lists them. */
     public static final List<String> NAMES = List.of("apps", "ps", "servers", "grid", "scale", "releases", "rollback",
-            "config", "logs", "keys", "access", "audit");
+            "config", "logs", "keys", "access", "audit", "cache");
     private static final Logger LOG = LoggerFactory.getLogger(Verbs.class);
 
     private final Map<String, Verb> verbs;
@@ -57,7 +57,8 @@ public final class Verbs {
                 Map.entry("logs", new LogsVerb(state, grid, builds)),
                 Map.entry("keys", new KeysVerb(access)),
                 Map.entry("access", new AccessVerb(access)),
-                Map.entry("audit", new AuditVerb(access.audit()))));
+                Map.entry("audit", new AuditVerb(access.audit())),
+                Map.entry("cache", new CacheVerb(grid, redeployer))));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.quarry.agent.protocol.Answers;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.hq.build.BuildLogWriter;
 import dev.quarry.hq.build.BuildLogs;
+import dev.quarry.hq.build.BuildStore;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.Parallel;
 import dev.quarry.hq.grid.ServerChoice;
@@ -21,8 +22,9 @@ import java.util.function.Function;
 
 /**
  * Starting containers on the grid: reserve room for each (slicegrid), send each server the release's
- * source and prepare the release there once (its build's output shown line by line as it runs), start every
- * container at once across servers, and wait
+ * source and prepare the release there once (its build's output shown line by line as it runs; a node with a build
+ * is built once for the grid and the built release sent to the other servers instead of the source, see
+ * {@link BuildShipping}), start every container at once across servers, and wait
  * until each is healthy or past its deadline. One per launch or reconcile of a stack.
  */
 public final class ContainerBoot {
@@ -34,6 +36,7 @@ public final class ContainerBoot {
     static final String OUTPUT = "       | ";
 
     private final Once once = new Once();
+    private final BuildShipping shipping;
 
     /** @param progress hears when the grid adds a server for a container */
     public ContainerBoot(Grid grid, Path source, Progress progress) {
@@ -41,6 +44,7 @@ public final class ContainerBoot {
         this.source = source;
         this.progress = progress;
         this.buildLogs = BuildLogs.besideSource(source);
+        this.shipping = new BuildShipping(grid, BuildStore.besideSource(source), once, progress);
     }
 
     /** Reserves room for each container (where it already has room, that); a full grid fails the launch. */
@@ -66,12 +70,21 @@ public final class ContainerBoot {
         ContainerPlan plan = placed.plan();
         AgentClient agent = grid.agent(placed.server());
         String server = placed.server().id();
-        if (plan.needsSource()) {
-            once.run("source " + server + " " + plan.id().release(),
-                    () -> agent.sendSource(plan.id().stack(), plan.id().release(), realSource()));
-        }
-        once.run("prepare " + server + " " + plan.target() + " " + plan.id().release(),
+        Runnable sendSource = () -> once.run("source " + server + " " + plan.id().release(),
+                () -> agent.sendSource(plan.id().stack(), plan.id().release(), realSource()));
+        Runnable prepare = () -> once.run("prepare " + server + " " + plan.target() + " " + plan.id().release(),
                 () -> prepare(agent, plan, env, server));
+        String key = plan.needsSource() ? BuildKey.of(plan, realSource(), env) : null;
+        if (key != null) {
+            once.run("build " + server + " " + plan.id().release() + " " + key,
+                    () -> shipping.bring(agent, server, plan, key, () -> {
+                        sendSource.run();
+                        prepare.run();
+                    }));
+        } else if (plan.needsSource()) {
+            sendSource.run();
+        }
+        prepare.run();
     }
 
     /** Prepares the release on one server, its build's lines shown as they come, then how long it took. */

@@ -58,7 +58,8 @@ class VerbRequestTest {
                 Arguments.of("keys add bob --admin", new Request.AdminOnly("manage keys")),
                 Arguments.of("keys", new Request.AdminOnly("manage keys")),
                 Arguments.of("access revoke bob hello", new Request.AdminOnly("manage access")),
-                Arguments.of("audit hello -n 3", new Request.AdminOnly("read the audit log")));
+                Arguments.of("audit hello -n 3", new Request.AdminOnly("read the audit log")),
+                Arguments.of("cache hello clear", new Request.OnApp("hello", AppAction.CONFIGURE)));
     }
 
     @ParameterizedTest
@@ -89,6 +90,7 @@ class VerbRequestTest {
                         + KeysVerb.USAGE),
                 Arguments.of("access give bob hello", "unknown access action \"give\"; usage: " + AccessVerb.USAGE),
                 Arguments.of("access grant bob", "name the app; usage: " + AccessVerb.USAGE),
-                Arguments.of("audit -n 0", "-n takes a number of entries from 1 to 10000; usage: " + AuditVerb.USAGE));
+                Arguments.of("audit -n 0", "-n takes a number of entries from 1 to 10000; usage: " + AuditVerb.USAGE),
+                Arguments.of("cache hello", "name the app and the action; usage: " + CacheVerb.USAGE));
     }
 }

@@ -1,0 +1,17 @@
+package dev.quarry.agent.protocol;
+
+import dev.quarry.agent.runtime.Quoted;
+import dev.quarry.compiler.read.Names;
+
+/**
+ * Names a stack (clear-cache).
+ *
+ * @param stack the stack
+ */
+public record StackRequest(String stack) {
+    public StackRequest {
+        if (!Names.isName(stack)) {
+            throw new IllegalArgumentException("stack must be " + Names.NAME_RULE + ", got " + Quoted.of(stack));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.quarry.hq.endtoend;
+
+import dev.quarry.testsupport.BusyboxImage;
+import dev.quarry.testsupport.CommandResult;
+import dev.quarry.testsupport.GitWorkTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Prints (does not assert) how long releases of a Maven-built Java app take through HQ on one local server
+ * (plugins from Maven Central; the maven and a JDK package): the first push (empty cache), a second push of a new
+ * commit with the same pom (cached), then {@code config set} and {@code rollback} (the build reused). Also written
+ * to {@code target/maven-build-benchmark.txt}.
+ */
+class MavenBuildBenchmark {
+    private static final String QUARRY_FILE = """
+            nodes:
+              web:
+                build: ['mvn -B -q -DskipTests package']
+                run: exec java -Xmx64m -cp target/classes Main
+                port: 8080
+                memory: 1G
+                domains: [maven.test]
+            """;
+    private static final String POM = """
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>example</groupId>
+              <artifactId>greeting</artifactId>
+              <version>1</version>
+              <properties>
+                <maven.compiler.source>17</maven.compiler.source>
+                <maven.compiler.target>17</maven.compiler.target>
+                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+              </properties>
+            </project>
+            """;
+    private static final String MAIN = """
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(
+                            System.getenv("HOST"), Integer.parseInt(System.getenv("PORT"))), 0);
+                    server.createContext("/", exchange -> {
+                        byte[] body = "%s\\n".getBytes();
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+                    server.start();
+                }
+            }
+            """;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void releasesOfAMavenApp() throws IOException {
+        BusyboxImage.requireBusybox();
+        List<String> results = new ArrayList<>();
+        try (RunningGrid grid = RunningGrid.start(root.resolve("grid"), 1)) {
+            GitWorkTree tree = grid.hq().workTree("maven");
+            tree.write("quarry.yml", QUARRY_FILE).write("pom.xml", POM)
+                    .write("src/main/java/Main.java", MAIN.formatted("one")).commit("one");
+            results.add(time("first_push_empty_cache", () -> tree.push(RunningHq.url("maven"), "main")
+                    .requireSuccess()));
+            tree.write("src/main/java/Main.java", MAIN.formatted("two")).commit("two");
+            results.add(time("second_push_same_pom_cached", () -> tree.push(RunningHq.url("maven"), "main")
+                    .requireSuccess()));
+            results.add(time("config_set", () -> grid.hq().alice().run("config", "maven", "set", "A=1")
+                    .requireSuccess()));
+            results.add(time("rollback", () -> grid.hq().alice().run("rollback", "maven", "1").requireSuccess()));
+        }
+        results.forEach(System.out::println);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "maven-build-benchmark.txt"), results);
+    }
+
+    /** How long {@code action} took, and the build's own time when it built ({@code -----> build web (N s)}). */
+    private static String time(String what, Supplier<CommandResult> action) {
+        long began = System.nanoTime();
+        CommandResult result = action.get();
+        long elapsed = (System.nanoTime() - began) / 1_000_000;
+        String built = GitWorkTree.remoteLines(result).stream().filter(line -> line.startsWith("-----> build web ("))
+                .findFirst().map(line -> " (" + line.substring("-----> ".length()) + ")").orElse("");
+        return "build=maven " + what + "_ms=" + elapsed + built;
+    }
+}
