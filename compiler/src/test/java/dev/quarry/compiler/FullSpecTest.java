@@ -154,4 +154,32 @@ class FullSpecTest {
                 + " names\n", invalid.report());
         assertEquals("blog", ((ParseResult.Parsed) QuarryFile.parseForApp("quarry.yml", yaml, "blog")).spec().name());
     }
+
+    @Test
+    void readsLivenessWithItsDefaults() {
+        StackSpec stack = Specs.parse("""
+                services:
+                  db:
+                    image: postgres:16
+                    port: 5432
+                nodes:
+                  web:
+                    run: ./server
+                    port: 8080
+                    liveness: {interval: 5s, failures: 4}
+                  api:
+                    run: ./api
+                    port: 8081
+                    liveness: {path: /alive, timeout: 1s}
+                """);
+
+        assertEquals(new dev.quarry.compiler.spec.LivenessSpec(null, java.time.Duration.ofSeconds(5),
+                dev.quarry.compiler.spec.LivenessSpec.DEFAULT_TIMEOUT, 4), stack.nodes().get("web").container().liveness());
+        assertEquals(new dev.quarry.compiler.spec.LivenessSpec("/alive",
+                dev.quarry.compiler.spec.LivenessSpec.DEFAULT_INTERVAL, java.time.Duration.ofSeconds(1), 3),
+                stack.nodes().get("api").container().liveness());
+        assertNull(stack.services().get("db").container().liveness());
+        assertEquals(dev.quarry.compiler.spec.LivenessSpec.DEFAULT,
+                stack.services().get("db").container().livenessOrDefault());
+    }
 }

@@ -19,6 +19,7 @@ class InvalidFilesTest {
         "empty",
         "env-keys",
         "image-references",
+        "liveness",
         "names-shared",
         "no-nodes",
         "not-a-mapping",

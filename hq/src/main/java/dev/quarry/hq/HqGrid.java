@@ -83,6 +83,10 @@ final class HqGrid implements AutoCloseable {
             Thread.ofPlatform().name("hq-reconcile").daemon().factory());
     private final ScheduledExecutorService watching = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-liveness").daemon().factory());
+    /** Routes follow the containers' health as their agents report it ({@link Routing#followHealth}). */
+    private final ScheduledExecutorService healthRoutes = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("hq-health-routes").daemon().factory());
+    private volatile Runnable healthRouting = () -> { };
 
     private HqGrid(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud, Router router,
             Grid grid, GridLauncher launcher, Reconciler reconciler, Optional<RouteFollower> follower,
@@ -144,8 +148,10 @@ final class HqGrid implements AutoCloseable {
             GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
             Reconciler reconciler = new Reconciler(state, targets, converger, locks, grid,
                     new SourceFolders(home.stacks()));
-            return new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, follower,
+            HqGrid opened = new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, follower,
                     watch(grid, settings.serverTtl()));
+            opened.healthRouting = () -> routing.followHealth(grid::list);
+            return opened;
         } catch (IOException | InterruptedException | RuntimeException e) {
             closeAll(agents, local, cloud, router);
             throw e;
@@ -293,6 +299,13 @@ final class HqGrid implements AutoCloseable {
         schedule.scheduleWithFixedDelay(round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         follower.ifPresent(it -> routes.scheduleWithFixedDelay(it::followAll, ROUTE_FOLLOW_PERIOD.toMillis(),
                 ROUTE_FOLLOW_PERIOD.toMillis(), TimeUnit.MILLISECONDS));
+        healthRoutes.scheduleWithFixedDelay(() -> {
+            try {
+                healthRouting.run();
+            } catch (RuntimeException e) {
+                LOG.warn("router: cannot follow the containers' health now: {}", e.getMessage());
+            }
+        }, Routing.HEALTH_PERIOD.toMillis(), Routing.HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         ServerRecovery recovery = new ServerRecovery(grid, liveness, leadership::isLeader,
                 () -> schedule.execute(round));
         watching.scheduleWithFixedDelay(() -> {
@@ -326,6 +339,7 @@ final class HqGrid implements AutoCloseable {
 
     /** Stops the liveness watch, the route follower and the reconciler, and waits for a route round to end. */
     private void stopBackground() {
+        healthRoutes.shutdownNow();
         watching.shutdownNow();
         liveness.close();
         routes.shutdownNow();

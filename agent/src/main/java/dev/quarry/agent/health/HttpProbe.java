@@ -4,6 +4,7 @@ import dev.quarry.agent.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -31,9 +32,11 @@ public final class HttpProbe implements Probe {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new ProbeResult(status >= 200 && status < 300, "GET " + uri + ": HTTP " + status);
+            return new ProbeResult(status >= 200 && status < 300, "GET " + uri + ": HTTP " + status, true);
+        } catch (HttpConnectTimeoutException e) {
+            return new ProbeResult(false, "GET " + uri + ": " + RuntimeFailure.firstLine(e));
         } catch (HttpTimeoutException e) {
-            return new ProbeResult(false, "GET " + uri + ": no answer within " + timeout.toMillis() + " ms");
+            return new ProbeResult(false, "GET " + uri + ": no answer within " + timeout.toMillis() + " ms", true);
         } catch (IOException e) {
             return new ProbeResult(false, "GET " + uri + ": " + RuntimeFailure.firstLine(e));
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.quarry.agent.runtime;
 import static java.util.Objects.requireNonNull;
 
 import dev.quarry.compiler.spec.HealthSpec;
+import dev.quarry.compiler.spec.LivenessSpec;
 import dev.quarry.compiler.spec.RestartSpec;
 import dev.quarry.compiler.spec.RuntimeKind;
 import dev.quarry.compiler.spec.VolumeSpec;
@@ -30,6 +31,8 @@ import java.util.Map;
  * @param health how to tell it is ready, or null: ready once its port accepts connections
  * @param volumes named volumes (docker only), such as {@code pgdata:/var/lib/postgresql/data}
  * @param labels extra Docker labels; the agent adds its own under {@code dev.quarry.}
+ * @param liveness how it is watched once up, or null for the defaults (its health path or port, every 10 s,
+ *     3 failures in a row)
  */
 public record ContainerRequest(
         String id,
@@ -49,7 +52,8 @@ public record ContainerRequest(
         RestartSpec restart,
         HealthSpec health,
         List<VolumeSpec> volumes,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        LivenessSpec liveness) {
 
     public ContainerRequest {
         ContainerId parsed = ContainerId.parse(id);
@@ -77,7 +81,7 @@ public record ContainerRequest(
     /** The same request listening on {@code assigned}. */
     public ContainerRequest withPort(int assigned) {
         return new ContainerRequest(id, stack, node, release, kind, image, dockerfile, build, run, env, host,
-                assigned, memoryMebibytes, cpuMillicores, restart, health, volumes, labels);
+                assigned, memoryMebibytes, cpuMillicores, restart, health, volumes, labels, liveness);
     }
 
     public static ContainerRequestBuilder builder(String id, String host) {

@@ -1,6 +1,7 @@
 package dev.quarry.agent.runtime;
 
 import dev.quarry.compiler.spec.HealthSpec;
+import dev.quarry.compiler.spec.LivenessSpec;
 import dev.quarry.compiler.spec.RestartSpec;
 import dev.quarry.compiler.spec.RuntimeKind;
 import dev.quarry.compiler.spec.VolumeSpec;
@@ -24,6 +25,7 @@ public final class ContainerRequestBuilder {
     private int cpuMillicores;
     private RestartSpec restart;
     private HealthSpec health;
+    private LivenessSpec liveness;
     private final List<VolumeSpec> volumes = new ArrayList<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
 
@@ -87,6 +89,11 @@ public final class ContainerRequestBuilder {
         return this;
     }
 
+    public ContainerRequestBuilder liveness(LivenessSpec value) {
+        liveness = value;
+        return this;
+    }
+
     public ContainerRequestBuilder volume(VolumeSpec value) {
         volumes.add(value);
         return this;
@@ -99,6 +106,7 @@ public final class ContainerRequestBuilder {
 
     public ContainerRequest toRequest() {
         return new ContainerRequest(id.toString(), id.stack(), id.node(), id.release(), kind, image, dockerfile, build,
-                run, env, host, port, memoryMebibytes, cpuMillicores, restart, health, volumes, labels);
+                run, env, host, port, memoryMebibytes, cpuMillicores, restart, health, volumes, labels,
+                liveness);
     }
 }

@@ -51,6 +51,9 @@ public interface Runtime {
     /** Runs a release's hook to completion, its output lines to {@code output} as they come. */
     HookResult runHook(HookRequest request, OutputLines output);
 
+    /** Its health check passed (the health verb saw it): it is up, so the router may have it at once. */
+    default void passed(String id) {}
+
     /** Stops watching containers, leaving them running for the next agent to find. */
     void detach();
 }

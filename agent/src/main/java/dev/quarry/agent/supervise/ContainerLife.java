@@ -1,9 +1,13 @@
 package dev.quarry.agent.supervise;
 
+import dev.quarry.agent.liveness.LivenessWatch;
+import dev.quarry.agent.liveness.ProbeHistory;
+import dev.quarry.agent.runtime.ContainerPhase;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.agent.runtime.ContainerStatus;
 import dev.quarry.agent.runtime.Instance;
+import dev.quarry.agent.runtime.LivenessReport;
 import dev.quarry.agent.state.RecordedContainer;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +34,10 @@ final class ContainerLife {
     private Duration stopGrace = Duration.ZERO;
     private boolean sleeping;
     private boolean detached;
+    private final ProbeHistory history = new ProbeHistory();
+    private LivenessWatch watch;
+    private String livenessFailure;
+    private boolean failed;
 
     ContainerLife(Supervision supervision, ContainerRequest request, RecordedContainer recorded) {
         this.supervision = supervision;
@@ -54,8 +62,11 @@ final class ContainerLife {
         return startedAt;
     }
 
-    /** It runs {@code running}; a fresh start (by request) also forgets the last exit and row of restarts. */
-    synchronized void running(Instance running, boolean fresh) {
+    /**
+     * It runs {@code running}; a fresh start (by request) also forgets the last exit and row of restarts. Its
+     * liveness is probed from now on, starting up when {@code adopted} (it served under an earlier agent).
+     */
+    synchronized void running(Instance running, boolean fresh, boolean adopted) {
         if (fresh) {
             stopRequested = false;
             restarts.freshRow();
@@ -65,6 +76,13 @@ final class ContainerLife {
         instance = running;
         startedAt = running.startedAt();
         state = ContainerState.RUNNING;
+        failed = false;
+        livenessFailure = null;
+        unwatch();
+        if (request.port() != null && running.handle() != null) {
+            watch = supervision.liveness().watch(request, running.startedAt(), adopted, history,
+                    reason -> unhealthy(running, reason));
+        }
         changed();
     }
 
@@ -81,6 +99,45 @@ final class ContainerLife {
         changed();
     }
 
+    /** Its health check passed: up (for the router) without waiting for the next liveness probe. */
+    synchronized void passed() {
+        if (watch != null) {
+            watch.passed();
+        }
+    }
+
+    /**
+     * On a probe's thread: {@code unhealthy} failed its liveness probe too often. It shows unhealthy at once (HQ
+     * takes it out of the router), is stopped {@link LivenessRestart#UNROUTE_WAIT} later, and its restart policy
+     * decides as for a failure.
+     */
+    private void unhealthy(Instance unhealthy, String reason) {
+        if (markUnhealthy(unhealthy, reason)) {
+            LivenessRestart.stopAfterUnrouting(unhealthy, () -> stillUnhealthy(unhealthy));
+        }
+    }
+
+    private synchronized boolean markUnhealthy(Instance unhealthy, String reason) {
+        if (instance != unhealthy || stopRequested || detached) {
+            return false;
+        }
+        livenessFailure = reason;
+        note = reason;
+        changed();
+        return true;
+    }
+
+    private synchronized boolean stillUnhealthy(Instance unhealthy) {
+        return instance == unhealthy && livenessFailure != null && !stopRequested && !detached;
+    }
+
+    private void unwatch() {
+        if (watch != null) {
+            watch.cancel();
+            watch = null;
+        }
+    }
+
     synchronized StopTicket requestStop(Duration grace) {
         stopRequested = true;
         stopGrace = grace;
@@ -89,6 +146,7 @@ final class ContainerLife {
 
     synchronized void detach() {
         detached = true;
+        unwatch();
     }
 
     /** The instance exited: answers the restart to make, or null when the watcher is done. */
@@ -98,12 +156,18 @@ final class ContainerLife {
         }
         exitCode = code < 0 ? null : code;
         instance = null;
+        unwatch();
         if (stopRequested) {
             state = ContainerState.STOPPED;
+            livenessFailure = null;
             changed();
             return null;
         }
-        RestartDecision decision = restarts.decide(request.restart(), exitCode, upFor());
+        RestartDecision decision = livenessFailure != null
+                ? restarts.decideFailure(request.restart(), "stopped: " + livenessFailure, upFor())
+                : restarts.decide(request.restart(), exitCode, upFor());
+        failed = !decision.restart() && (livenessFailure != null || exitCode == null || exitCode != 0);
+        livenessFailure = null;
         note = decision.reason();
         state = decision.restart() ? ContainerState.RESTARTING : ContainerState.EXITED;
         sleeping = decision.restart();
@@ -132,7 +196,7 @@ final class ContainerLife {
         if (stopRequested || detached) {
             return false;
         }
-        running(next, false);
+        running(next, false, false);
         return true;
     }
 
@@ -146,6 +210,7 @@ final class ContainerLife {
 
     synchronized void stopped() {
         state = ContainerState.STOPPED;
+        unwatch();
         changed();
     }
 
@@ -163,9 +228,28 @@ final class ContainerLife {
         if (note != null) {
             notes.add(note);
         }
+        ContainerState shown = state == null ? ContainerState.STOPPED : state;
         return new ContainerStatus(request.id(), request.stack(), request.node(), request.release(), request.kind(),
-                state == null ? ContainerState.STOPPED : state, exitCode, restarts.total(), startedAt, request.host(),
-                request.port() == null ? 0 : request.port(), instance == null ? null : instance.handle(), notes);
+                shown, exitCode, restarts.total(), startedAt, request.host(),
+                request.port() == null ? 0 : request.port(), instance == null ? null : instance.handle(), notes,
+                phase(shown), note, livenessReport());
+    }
+
+    private ContainerPhase phase(ContainerState shown) {
+        return switch (shown) {
+            case RUNNING -> livenessFailure != null ? ContainerPhase.UNHEALTHY
+                    : watch == null ? ContainerPhase.UP : watch.phase();
+            case RESTARTING -> ContainerPhase.RESTARTING;
+            case STOPPED -> ContainerPhase.STOPPED;
+            case EXITED -> failed ? ContainerPhase.FAILED : ContainerPhase.STOPPED;
+        };
+    }
+
+    private LivenessReport livenessReport() {
+        if (watch != null) {
+            return watch.report();
+        }
+        return history.isEmpty() ? null : new LivenessReport(0, history.recent());
     }
 
     synchronized RecordedContainer record() {

@@ -23,19 +23,29 @@ public final class RestartRule {
      */
     public static RestartDecision decide(RestartSpec spec, Integer exitCode, int inARow, Duration upFor) {
         String exit = exitCode == null ? "exited (status unknown)" : "exited with status " + exitCode;
-        int row = upFor.compareTo(FRESH_AFTER) >= 0 ? 0 : inARow;
-        if (spec.policy() == RestartPolicy.NEVER) {
-            return stay(exit + "; restart policy never");
-        }
         if (spec.policy() == RestartPolicy.ON_FAILURE && exitCode != null && exitCode == 0) {
             return stay(exit + "; restart policy on-failure restarts only failures");
         }
+        return decideFailure(spec, exit, inARow, upFor);
+    }
+
+    /**
+     * The same for a failure that is not an exit status, such as a container stopped for failing its liveness
+     * probe: every policy but never restarts it.
+     *
+     * @param why what happened, in words, which the reason starts with
+     */
+    public static RestartDecision decideFailure(RestartSpec spec, String why, int inARow, Duration upFor) {
+        int row = upFor.compareTo(FRESH_AFTER) >= 0 ? 0 : inARow;
+        if (spec.policy() == RestartPolicy.NEVER) {
+            return stay(why + "; restart policy never");
+        }
         if (spec.max() > 0 && row >= spec.max()) {
-            return stay(exit + "; gave up after " + row + " restarts in a row (restart max " + spec.max() + ")");
+            return stay(why + "; gave up after " + row + " restarts in a row (restart max " + spec.max() + ")");
         }
         Duration delay = backoff(spec.backoff(), row);
         return new RestartDecision(true, delay, row + 1,
-                exit + "; restart " + (row + 1) + " in a row after " + delay.toMillis() + " ms");
+                why + "; restart " + (row + 1) + " in a row after " + delay.toMillis() + " ms");
     }
 
     /** {@code first} doubled {@code doublings} times, at most {@link #LONGEST_BACKOFF}. */

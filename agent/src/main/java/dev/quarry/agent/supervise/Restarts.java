@@ -20,6 +20,14 @@ final class Restarts {
         return decision;
     }
 
+    RestartDecision decideFailure(RestartSpec spec, String why, Duration upFor) {
+        RestartDecision decision = RestartRule.decideFailure(spec, why, inARow, upFor);
+        if (decision.restart()) {
+            inARow = decision.inARow();
+        }
+        return decision;
+    }
+
     void count() {
         total++;
     }

@@ -58,7 +58,7 @@ final class Supervised {
                 forgetLaunch();
                 throw e;
             }
-            watch(launched, true);
+            watch(launched, true, false);
             return Optional.of(life.status());
         } finally {
             requests.unlock();
@@ -76,13 +76,13 @@ final class Supervised {
 
     /** Watches an instance an earlier agent started that still runs. */
     void adopt(Instance running) {
-        watch(running, false);
+        watch(running, false, true);
     }
 
     /** Treats an instance an earlier agent started, and that no longer runs, as just exited. */
     void adoptExited() {
         Instant started = life.startedAt();
-        watch(new FailedStart(started == null ? supervision.clock().instant() : started), false);
+        watch(new FailedStart(started == null ? supervision.clock().instant() : started), false, false);
     }
 
     /** Stops it (SIGTERM, SIGKILL after {@code grace}) and waits until its watcher is done. */
@@ -124,8 +124,13 @@ final class Supervised {
         return life.record();
     }
 
-    private void watch(Instance running, boolean fresh) {
-        life.running(running, fresh);
+    /** Its health check passed: up for the router now. */
+    void passed() {
+        life.passed();
+    }
+
+    private void watch(Instance running, boolean fresh, boolean adopted) {
+        life.running(running, fresh, adopted);
         watcher = Thread.ofPlatform().daemon().name("watch " + request.id())
                 .start(new WatchLoop(supervision, request, life, running));
     }

@@ -1,7 +1,9 @@
 package dev.quarry.agent.supervise;
 
+import dev.quarry.agent.health.HttpProbe;
 import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
+import dev.quarry.agent.liveness.LivenessMonitor;
 import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerStatus;
@@ -28,18 +30,30 @@ public final class SupervisedRuntime implements Runtime {
     private final Launcher launcher;
     private final StateStore store;
     private final Supervision supervision;
+    private final LivenessMonitor liveness;
     private final ConcurrentMap<String, Supervised> containers = new ConcurrentHashMap<>();
 
-    private SupervisedRuntime(Launcher launcher, StateStore store, Clock clock, Sleeper sleeper) {
+    private SupervisedRuntime(Launcher launcher, StateStore store, Clock clock, Sleeper sleeper,
+            LivenessMonitor liveness) {
         this.launcher = launcher;
         this.store = store;
+        this.liveness = liveness;
         this.supervision = new Supervision(launcher, clock, sleeper, this::remember,
-                id -> store.update(state -> state.withContainer(id, null)));
+                id -> store.update(state -> state.withContainer(id, null)), liveness);
     }
 
-    /** A runtime that first finds the containers an earlier agent on the same home left (see Recovery). */
+    /**
+     * A runtime that first finds the containers an earlier agent on the same home left (see Recovery), and
+     * probes the liveness of what runs with a monitor of its own.
+     */
     public static SupervisedRuntime open(Launcher launcher, StateStore store, Clock clock, Sleeper sleeper) {
-        SupervisedRuntime runtime = new SupervisedRuntime(launcher, store, clock, sleeper);
+        return open(launcher, store, clock, sleeper, new LivenessMonitor(HttpProbe.sharedClient(), clock));
+    }
+
+    /** The same, probing liveness with {@code liveness}, which the runtime closes when it detaches. */
+    public static SupervisedRuntime open(Launcher launcher, StateStore store, Clock clock, Sleeper sleeper,
+            LivenessMonitor liveness) {
+        SupervisedRuntime runtime = new SupervisedRuntime(launcher, store, clock, sleeper, liveness);
         new Recovery(launcher, store, runtime.supervision).recover().forEach(found ->
                 runtime.containers.put(found.request().id(), found));
         return runtime;
@@ -124,8 +138,17 @@ public final class SupervisedRuntime implements Runtime {
     }
 
     @Override
+    public void passed(String id) {
+        Supervised container = containers.get(id);
+        if (container != null) {
+            container.passed();
+        }
+    }
+
+    @Override
     public void detach() {
         containers.values().forEach(Supervised::detach);
+        liveness.close();
         launcher.close();
     }
 

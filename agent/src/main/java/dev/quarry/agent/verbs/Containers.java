@@ -99,8 +99,12 @@ public final class Containers {
                     true);
         }
         ContainerRequest request = runtime.get().request(id).orElseThrow();
-        return health.check(new HealthTarget(request, () -> runtime.get().status(id),
+        HealthVerdict verdict = health.check(new HealthTarget(request, () -> runtime.get().status(id),
                 lines -> runtime.get().logs(id, lines)));
+        if (verdict.healthy()) {
+            runtime.get().passed(id);
+        }
+        return verdict;
     }
 
     public BuildOutcome prepare(PrepareRequest request, OutputLines output) {

@@ -66,4 +66,23 @@ class RestartRuleTest {
         assertTrue(decision.restart());
         assertEquals("exited (status unknown); restart 1 in a row after 1000 ms", decision.reason());
     }
+
+    @Test
+    void aLivenessFailureRestartsUnderOnFailureAndNotUnderNever() {
+        String why = "stopped: failed its liveness probe";
+
+        RestartDecision onFailure = RestartRule.decideFailure(
+                new RestartSpec(RestartPolicy.ON_FAILURE, 0, Duration.ofSeconds(1)), why, 0, SHORT);
+        RestartDecision never = RestartRule.decideFailure(
+                new RestartSpec(RestartPolicy.NEVER, 0, Duration.ofSeconds(1)), why, 0, SHORT);
+        RestartDecision pastMax = RestartRule.decideFailure(
+                new RestartSpec(RestartPolicy.ALWAYS, 2, Duration.ofSeconds(1)), why, 2, SHORT);
+
+        assertTrue(onFailure.restart());
+        assertEquals(why + "; restart 1 in a row after 1000 ms", onFailure.reason());
+        assertFalse(never.restart());
+        assertEquals(why + "; restart policy never", never.reason());
+        assertFalse(pastMax.restart());
+        assertEquals(why + "; gave up after 2 restarts in a row (restart max 2)", pastMax.reason());
+    }
 }

@@ -45,7 +45,7 @@ class StartStopIT {
         int http = Integer.parseInt(running().getProperty("http"));
         assertTrue(LoopbackHttp.get("127.0.0.1", http, "hello.localhost", "/").body().contains("hello from Quarry"));
         CommandResult ps = quarry("ps", "--local", "-C", app.toString());
-        assertTrue(ps.stdout().contains("hello.web.1.1") && ps.stdout().contains("running"), ps.toString());
+        assertTrue(ps.stdout().contains("hello.web.1.1") && ps.stdout().contains(" up "), ps.toString());
 
         Files.writeString(app.resolve("public/index.html"), "<h1>changed, not committed</h1>\n");
         assertEquals(0, quarry("start", "-C", app.toString()).exitCode());

@@ -3,6 +3,7 @@ package dev.quarry.compiler.read;
 import dev.quarry.compiler.spec.ContainerSpec;
 import dev.quarry.compiler.spec.Cpu;
 import dev.quarry.compiler.spec.HealthSpec;
+import dev.quarry.compiler.spec.LivenessSpec;
 import dev.quarry.compiler.spec.RestartSpec;
 import dev.quarry.compiler.spec.Size;
 import dev.quarry.compiler.yaml.Problems;
@@ -13,10 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the keys services and nodes share: image, run, port, env, memory, cpu, health, restart, depends, tags. */
+/**
+ * Reads the keys services and nodes share: image, run, port, env, memory, cpu, health, restart, depends, tags,
+ * liveness.
+ */
 final class ContainerReader {
     static final Set<String> KEYS =
-            Set.of("image", "run", "port", "env", "memory", "cpu", "health", "restart", "depends", "tags");
+            Set.of("image", "run", "port", "env", "memory", "cpu", "health", "restart", "depends", "tags", "liveness");
 
     private ContainerReader() {}
 
@@ -48,11 +52,13 @@ final class ContainerReader {
                 .map(node -> depends(node, mapping.path("depends"), name, service, context)).orElse(List.of());
         List<String> tags = mapping.value("tags").map(node -> tags(node, mapping.path("tags"), problems))
                 .orElse(List.of());
+        LivenessSpec liveness = mapping.value("liveness")
+                .flatMap(node -> LivenessReader.read(node, mapping.path("liveness"), problems)).orElse(null);
         if (mapping.has("health") && !mapping.has("port")) {
             problems.at(mapping.keyNode("health"), mapping.path("health"),
                     "a health check needs a port: add port: to " + mapping.path());
         }
-        return new ContainerSpec(image, run, port, env, memory, cpu, health, restart, depends, tags);
+        return new ContainerSpec(image, run, port, env, memory, cpu, health, restart, depends, tags, liveness);
     }
 
     private static List<String> depends(Node node, String path, String self, boolean service, StackContext context) {

@@ -35,7 +35,7 @@ final class HealthReader {
         return mapping.value(key).flatMap(node -> Values.duration(node, mapping.path(key), problems)).orElse(fallback);
     }
 
-    private static Optional<String> httpPath(Node node, String path, Problems problems) {
+    static Optional<String> httpPath(Node node, String path, Problems problems) {
         String valid = "an HTTP path starting with / such as /up";
         Optional<String> text = Values.text(node, path, problems, valid);
         if (text.isPresent() && (!text.get().startsWith("/") || text.get().length() > 1024

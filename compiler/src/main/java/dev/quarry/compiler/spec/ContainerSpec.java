@@ -2,6 +2,8 @@ package dev.quarry.compiler.spec;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ import java.util.Map;
  * @param restart what happens when it exits
  * @param depends names of the services and nodes that start first
  * @param tags servers must carry all of these
+ * @param liveness how it is watched once it is up, or null: the defaults ({@link LivenessSpec#DEFAULT})
  */
 public record ContainerSpec(
         String image,
@@ -29,7 +32,8 @@ public record ContainerSpec(
         HealthSpec health,
         RestartSpec restart,
         List<String> depends,
-        List<String> tags) {
+        List<String> tags,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LivenessSpec liveness) {
 
     public ContainerSpec {
         env = StackSpec.ordered(env, "env");
@@ -38,5 +42,16 @@ public record ContainerSpec(
         requireNonNull(restart, "restart is null");
         depends = List.copyOf(depends);
         tags = List.copyOf(tags);
+    }
+
+    /** A container with the default liveness. */
+    public ContainerSpec(String image, String run, Integer port, Map<String, String> env, Size memory, Cpu cpu,
+            HealthSpec health, RestartSpec restart, List<String> depends, List<String> tags) {
+        this(image, run, port, env, memory, cpu, health, restart, depends, tags, null);
+    }
+
+    /** How it is watched once up: its {@code liveness:}, or the defaults. */
+    public LivenessSpec livenessOrDefault() {
+        return liveness == null ? LivenessSpec.DEFAULT : liveness;
     }
 }

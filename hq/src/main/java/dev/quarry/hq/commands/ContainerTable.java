@@ -1,6 +1,8 @@
 package dev.quarry.hq.commands;
 
 import dev.quarry.agent.runtime.ContainerStatus;
+import dev.quarry.agent.runtime.LivenessReport;
+import dev.quarry.agent.runtime.ProbeOutcome;
 import dev.quarry.hq.grid.GridListing;
 import dev.quarry.hq.grid.RunningContainer;
 import dev.quarry.hq.state.JsonValues;
@@ -18,9 +20,13 @@ final class ContainerTable {
     private final List<ContainerRow> rows;
     private final List<String> unreachable;
 
-    /** One container as {@code ps --json} shows it. */
+    /**
+     * One container as {@code ps --json} shows it: {@code state} is its phase (booting, warming, up, unhealthy,
+     * restarting, stopped, failed), or the runtime's state from an agent that does not say; {@code reason} why it
+     * last exited, restarted or gave up; {@code liveness} its last probes.
+     */
     record ContainerRow(String app, String node, String container, String server, String address, String state,
-            int restarts, int release, String runtime, List<String> notes) { }
+            int restarts, int release, String runtime, List<String> notes, String reason, LivenessReport liveness) { }
 
     ContainerTable(GridListing listing, List<String> apps) {
         this.rows = listing.containers().stream().filter(container -> apps.contains(container.status().stack()))
@@ -32,11 +38,13 @@ final class ContainerTable {
     private static ContainerRow row(RunningContainer container) {
         ContainerStatus status = container.status();
         return new ContainerRow(status.stack(), status.node(), status.id(), container.server().id(),
-                container.address(), word(status.state().name()), status.restarts(), status.release(),
-                word(status.kind().name()), status.notes());
+                container.address(), word(status.phase() != null ? status.phase().name() : status.state().name()),
+                status.restarts(), status.release(), word(status.kind().name()), status.notes(), status.reason(),
+                status.liveness());
     }
 
-    void print(PrintWriter out, boolean json) {
+    /** @param health whether each container's last probes follow its row ({@code ps --health}) */
+    void print(PrintWriter out, boolean json, boolean health) {
         if (json) {
             out.println(new String(JsonValues.write(rows), StandardCharsets.UTF_8));
             return;
@@ -51,7 +59,22 @@ final class ContainerTable {
                     "RELEASE", "RUNTIME"), lines));
         }
         rows.forEach(row -> row.notes().forEach(note -> out.println(row.container() + ": " + note)));
+        if (health) {
+            rows.forEach(row -> printHealth(out, row));
+        }
         unreachable.forEach(out::println);
+    }
+
+    private static void printHealth(PrintWriter out, ContainerRow row) {
+        if (row.liveness() == null || row.liveness().recent().isEmpty()) {
+            out.println(row.container() + " health: not probed yet");
+            return;
+        }
+        out.println(row.container() + " health: " + row.liveness().failuresInARow() + " failed in a row; last "
+                + row.liveness().recent().size() + " probes:");
+        for (ProbeOutcome probe : row.liveness().recent()) {
+            out.println("  " + probe.at() + " " + (probe.passed() ? "pass" : "FAIL") + " " + probe.answer());
+        }
     }
 
     private static String word(String name) {

@@ -21,7 +21,7 @@ import java.util.Set;
  * its scale, all {@code planned}.
  */
 final class PsVerb implements Verb {
-    static final String USAGE = "ps [APP] [--json]";
+    static final String USAGE = "ps [APP] [--json] [--health]";
 
     private final StackState state;
     private final Optional<Grid> grid;
@@ -37,7 +37,7 @@ final class PsVerb implements Verb {
 
     @Override
     public Request request(List<String> words) {
-        Arguments arguments = Arguments.parse(words, Set.of("--json"), USAGE).atMost(1);
+        Arguments arguments = Arguments.parse(words, Set.of("--json", "--health"), USAGE).atMost(1);
         if (arguments.positional().isEmpty()) {
             return new Request.AdminOnly("list every app's containers (ps without an app)");
         }
@@ -46,12 +46,13 @@ final class PsVerb implements Verb {
 
     @Override
     public int run(VerbContext context) {
-        Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json"), USAGE).atMost(1);
+        Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json", "--health"), USAGE).atMost(1);
         List<String> unreadable = new ArrayList<>();
         List<String> apps = arguments.positional().isEmpty() ? readable(unreadable) : List.of(arguments.app(0));
         if (grid.isPresent()) {
             apps.forEach(app -> StackLookup.require(state, app));
-            new ContainerTable(grid.get().list(), apps).print(context.out(), arguments.has("--json"));
+            new ContainerTable(grid.get().list(), apps).print(context.out(), arguments.has("--json"),
+                    arguments.has("--health"));
             unreadable.forEach(context.out()::println);
             return 0;
         }

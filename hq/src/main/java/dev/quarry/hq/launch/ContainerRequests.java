@@ -29,7 +29,8 @@ public final class ContainerRequests {
                 .memoryMebibytes((int) Math.min(Integer.MAX_VALUE, container.memory().mebibytes()))
                 .cpuMillicores(container.cpu().millicores())
                 .restart(container.restart())
-                .health(container.health());
+                .health(container.health())
+                .liveness(container.liveness());
         env.forEach(builder::env);
         plan.volumes().forEach(builder::volume);
         if (plan.isService()) {

@@ -1,6 +1,5 @@
 package dev.quarry.hq.launch;
 
-import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.compiler.spec.NodeSpec;
 import dev.quarry.compiler.spec.StackSpec;
 import dev.quarry.hq.grid.GridListing;
@@ -32,8 +31,14 @@ public final class Routing {
     private final int publicPort;
     private final RouteBook book;
     private final ContainerProbe probe;
+    /** How often {@link #followHealth} runs: an unhealthy container leaves the router within about this. */
+    public static final java.time.Duration HEALTH_PERIOD = java.time.Duration.ofSeconds(1);
     private final Map<String, StackRoutes> applied = new ConcurrentHashMap<>();
     private final Map<String, Object> stackLocks = new ConcurrentHashMap<>();
+    private final Map<String, RoutedLayout> routedLayouts = new ConcurrentHashMap<>();
+
+    /** What a stack was last routed from by this HQ, so its routes can follow its containers' health. */
+    private record RoutedLayout(StackSpec spec, Layout layout) {}
 
     /** @param publicPort the port the router listens on, for the addresses shown to users */
     public Routing(Router router, int publicPort) {
@@ -79,7 +84,48 @@ public final class Routing {
      * a rollback and the reconciler never change the template. A refusal fails the launch.
      */
     public StackRoutes apply(String stack, StackSpec spec, Layout layout, GridListing listing) {
-        return apply(routes(stack, spec, layout, listing, liveTemplate(stack), probe));
+        synchronized (lockOf(stack)) {
+            routedLayouts.put(stack, new RoutedLayout(spec, layout));
+            return apply(routes(stack, spec, layout, listing, liveTemplate(stack), probe));
+        }
+    }
+
+    /** Stops following the health of a stack that is gone (destroyed): its routes are no longer this HQ's. */
+    public void forget(String stack) {
+        synchronized (lockOf(stack)) {
+            routedLayouts.remove(stack);
+        }
+    }
+
+    /**
+     * Routes every stack this HQ routed again from the layout it last used and a fresh listing, when what is
+     * routable changed: a container its agent reports unhealthy leaves the router, one up again comes back.
+     * Run every {@link #HEALTH_PERIOD}; the listing is asked only when a stack is routed. Answers how many
+     * stacks' routes changed.
+     */
+    public int followHealth(java.util.function.Supplier<GridListing> lister) {
+        if (routedLayouts.isEmpty()) {
+            return 0;
+        }
+        GridListing listing = lister.get();
+        int changed = 0;
+        for (Map.Entry<String, RoutedLayout> entry : routedLayouts.entrySet()) {
+            String stack = entry.getKey();
+            synchronized (lockOf(stack)) {
+                RoutedLayout routed = routedLayouts.get(stack);
+                StackRoutes current = applied.get(stack);
+                if (routed != entry.getValue() || current == null || current.nodes().isEmpty()) {
+                    continue;
+                }
+                StackRoutes fresh = routes(stack, routed.spec(), routed.layout(), listing, current.template(), probe);
+                if (!fresh.equals(current)) {
+                    LOG.info("router: {} follows its containers' health", stack);
+                    apply(fresh);
+                    changed++;
+                }
+            }
+        }
+        return changed;
     }
 
     /**
@@ -87,7 +133,10 @@ public final class Routing {
      * only when a healthy release becomes live.
      */
     public StackRoutes switchTo(String stack, StackSpec spec, Layout layout, GridListing listing, Path source) {
-        return apply(routes(stack, spec, layout, listing, RouterTemplateFile.read(source), probe));
+        synchronized (lockOf(stack)) {
+            routedLayouts.put(stack, new RoutedLayout(spec, layout));
+            return apply(routes(stack, spec, layout, listing, RouterTemplateFile.read(source), probe));
+        }
     }
 
     private StackRoutes apply(StackRoutes routes) {
@@ -182,7 +231,8 @@ public final class Routing {
         return new StackRoutes(stack, nodes, template);
     }
 
+    /** It runs and its agent says it is up (not booting, warming or unhealthy), or says nothing of its phase. */
     private static boolean serving(RunningContainer container) {
-        return container.status().state() == ContainerState.RUNNING;
+        return container.status().routable();
     }
 }

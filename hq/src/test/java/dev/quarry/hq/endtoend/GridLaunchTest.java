@@ -122,7 +122,7 @@ class GridLaunchTest {
         assertEquals(new LoopbackHttp.Answer(200, "scaled one\n"), grid.get("scaled.test", "/"));
         List<String> ps = grid.hq().alice().run("ps", "scaled").requireSuccess().stdoutLines();
         assertEquals(2, ps.size(), String.join("\n", ps));
-        assertTrue(ps.get(1).matches("scaled +web +scaled\\.web\\.1\\.1 +s[12] +127\\.0\\.[0-9.:]+ +running +0 +1"
+        assertTrue(ps.get(1).matches("scaled +web +scaled\\.web\\.1\\.1 +s[12] +127\\.0\\.[0-9.:]+ +up +0 +1"
                 + " +process"), ps.get(1));
         List<String> logs = grid.hq().alice().run("logs", "scaled", "web", "-n", "5").requireSuccess().stdoutLines();
         assertTrue(logs.getFirst().matches("==> scaled\\.web\\.1\\.1 on s[12] <=="), String.join("\n", logs));

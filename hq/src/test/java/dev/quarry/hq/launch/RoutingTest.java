@@ -2,6 +2,7 @@ package dev.quarry.hq.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.agent.runtime.ContainerPhase;
 import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.agent.runtime.ContainerStatus;
 import dev.quarry.compiler.QuarryFile;
@@ -44,7 +45,8 @@ class RoutingTest {
 
     /**
      * Each case: what s1's agent says of shop.web.1.1 and s2's of shop.web.1.2 ({@code running}, {@code exited},
-     * {@code none}, or {@code away:STATE} when the agent does not answer and last said STATE), which containers
+     * {@code none}, or {@code away:STATE} when the agent does not answer and last said STATE; {@code STATE/PHASE}
+     * adds the phase the agent reports, such as {@code running/unhealthy}), which containers
      * answer a direct probe, and the endpoints routed.
      */
     @ParameterizedTest(name = "s1 {0}, s2 {1}, answering {2} -> {3}")
@@ -57,6 +59,10 @@ class RoutingTest {
             running      | away:exited  | 2   | 1
             away:running | away:running | 1,2 | 1,2
             away:running | away:running | ''  | ''
+            running/up   | running/unhealthy | '' | 1
+            running/up   | running/warming   | '' | 1
+            running/booting | running/up     | '' | 2
+            running/up   | away:running/unhealthy | 2 | 1
             """)
     void containersOfAnAgentThatIsAwayKeepTheirRouteWhileTheyAnswer(String first, String second, String answering,
             String routed) {
@@ -78,14 +84,17 @@ class RoutingTest {
     private static void add(ServerSettings server, int index, String said, List<RunningContainer> reported,
             List<RunningContainer> lastSeen, Map<String, String> unreachable) {
         boolean away = said.startsWith("away:");
-        String state = said.replaceFirst("^away:", "");
+        String[] words = said.replaceFirst("^away:", "").split("/");
+        String state = words[0];
+        ContainerPhase phase = words.length > 1 ? ContainerPhase.valueOf(words[1].toUpperCase(java.util.Locale.ROOT))
+                : null;
         if (away) {
             unreachable.put(server.id(), "agent " + server.host() + ":2200 did not answer: connection refused");
         }
         if (!state.equals("none")) {
             ContainerStatus status = new ContainerStatus("shop.web.1." + index, "shop", "web", 1, RuntimeKind.PROCESS,
                     ContainerState.valueOf(state.toUpperCase(java.util.Locale.ROOT)), null, 0, Instant.EPOCH,
-                    server.host(), 30000 + index, "", List.of());
+                    server.host(), 30000 + index, "", List.of(), phase, null, null);
             (away ? lastSeen : reported).add(new RunningContainer(server, status));
         }
     }
