@@ -48,9 +48,10 @@ final class ContainerReader {
                 .map(node -> depends(node, mapping.path("depends"), name, service, context)).orElse(List.of());
         List<String> tags = mapping.value("tags").map(node -> tags(node, mapping.path("tags"), problems))
                 .orElse(List.of());
-        if (mapping.has("health") && !mapping.has("port")) {
+        if (health != null && health.checksHttp() && !mapping.has("port")) {
             problems.at(mapping.keyNode("health"), mapping.path("health"),
-                    "a health check needs a port: add port: to " + mapping.path());
+                    "an HTTP health check needs a port: add port: to " + mapping.path()
+                            + ", or give a container that listens on no port just health: {grace: 2s}");
         }
         return new ContainerSpec(image, run, port, env, memory, cpu, health, restart, depends, tags);
     }
