@@ -1,6 +1,7 @@
 package dev.quarry.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.quarry.compiler.spec.HealthSpec;
@@ -95,7 +96,25 @@ class FullSpecTest {
         assertEquals(250, worker.container().cpu().millicores());
         assertEquals(RestartSpec.DEFAULT, worker.container().restart());
         assertNull(worker.container().health());
+        assertEquals(HealthSpec.DEFAULT_GRACE, worker.container().readiness().readyAfter(),
+                "a node without a port is ready after 2 s without exiting");
+        assertFalse(worker.container().readiness().checksHttp());
         assertNull(worker.container().port());
+    }
+
+    @Test
+    void aContainerWithoutAPortIsReadyByGraceAndOneWithAPortByItsPort() {
+        StackSpec stack = Specs.parse("""
+                nodes:
+                  worker: {run: ./worker, health: {grace: 5s, deadline: 20s}}
+                  web: {run: ./server, port: 8080}
+                """);
+
+        HealthSpec worker = stack.nodes().get("worker").container().health();
+        assertEquals(new HealthSpec(null, HealthSpec.DEFAULT_INTERVAL, HealthSpec.DEFAULT_TIMEOUT,
+                Duration.ofSeconds(20), Duration.ofSeconds(5)), worker);
+        assertFalse(worker.checksHttp());
+        assertNull(stack.nodes().get("web").container().readiness(), "a node with a port is ready once it accepts");
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Optional;
  * Probes a container every interval, each try bounded by its timeout, until one passes or the
  * deadline (counted from the container's start) has passed; always at least one try. With
  * {@code health:} a probe is an HTTP GET of its path wanting a 2xx; without, a TCP connect to the
- * port. A container that ended (exited or stopped), or exited {@value #CRASHES} times since the check began
+ * port; with a health without a path (a container that listens on no port), having run its grace without
+ * exiting ({@link GraceProbe}). A container that ended (exited or stopped), or exited {@value #CRASHES} times since the check began
  * (crash-looping, its restart policy restarting it), is unhealthy at once.
  */
 public final class HealthChecker {
@@ -38,8 +39,8 @@ public final class HealthChecker {
     public HealthVerdict check(HealthTarget target) throws InterruptedException {
         ContainerRequest request = target.request();
         HealthSpec spec = request.health();
-        Probe probe = spec == null ? new TcpProbe() : new HttpProbe(http, spec.path());
-        Duration interval = spec == null ? PORT_INTERVAL : spec.interval();
+        Probe probe = probe(target);
+        Duration interval = spec == null || !spec.checksHttp() ? PORT_INTERVAL : spec.interval();
         Duration timeout = spec == null ? HealthSpec.DEFAULT_TIMEOUT : spec.timeout();
         Instant began = clock.instant();
         Instant deadline = deadline(target.status().get(), spec, began);
@@ -60,6 +61,15 @@ public final class HealthChecker {
             }
             sleeper.sleep(interval);
         }
+    }
+
+    private Probe probe(HealthTarget target) {
+        HealthSpec spec = target.request().health();
+        if (spec == null) {
+            return new TcpProbe();
+        }
+        return spec.checksHttp() ? new HttpProbe(http, spec.path())
+                : new GraceProbe(clock, target.status(), spec.readyAfter());
     }
 
     private static Instant deadline(Optional<ContainerStatus> status, HealthSpec spec, Instant now) {

@@ -121,15 +121,19 @@ public final class Verbs {
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
-            description = "Redeploy an earlier release exactly (default: the one before the current).")
+            description = "Redeploy an earlier release (default: the one before the current) at the current scale.")
     static final class Rollback extends RemoteCommand {
         @Parameters(arity = "0..1", paramLabel = "RELEASE", description = "the release number") Integer release;
+        @Option(names = "--with-scale", description = "take that release's scale too") boolean withScale;
 
         @Override
         List<String> words(HqTarget target) {
             List<String> words = new ArrayList<>(List.of("rollback", app(target)));
             if (release != null) {
                 words.add(Integer.toString(release));
+            }
+            if (withScale) {
+                words.add("--with-scale");
             }
             return words;
         }

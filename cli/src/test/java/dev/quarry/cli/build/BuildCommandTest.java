@@ -50,6 +50,30 @@ class BuildCommandTest {
     }
 
     @Test
+    void withoutAQuarryFileItShowsWhatTheProcfileStandsForAndItsPlan() throws IOException {
+        Path app = Files.createDirectory(folder.resolve("blog"));
+        Files.writeString(app.resolve("Procfile"), "web: ./server\nworker: ./worker\n");
+
+        assertEquals(0, run("build", app.toString()));
+        assertEquals("""
+                no quarry.yml: derived from the Procfile: web (routed on blog.localhost, PORT from the range), worker (a\
+                 worker: no port, ready after 2 s running); as a quarry.yml:
+                  # derived from the %s (there is no quarry.yml)
+                  nodes:
+                    web:
+                      run: "./server"
+                      port: 5000
+                      domains: ["blog.localhost"]
+                    worker:
+                      run: "./worker"
+                plan for blog release 1: 3 instructions
+                  DEPLOY  blog/web     release=1 scale=1
+                  DEPLOY  blog/worker  release=1 scale=1
+                  ROUTE   blog/web     domains=[blog.localhost]
+                """.formatted(app.resolve("Procfile")), out.toString());
+    }
+
+    @Test
     void unknownOptionsAreInvalidInput() {
         assertEquals(2, run("build", "--jsn"));
         assertTrue(err.toString().contains("Unknown option: '--jsn'"), err.toString());

@@ -54,9 +54,10 @@ final class ContainerReader {
                 .orElse(List.of());
         LivenessSpec liveness = mapping.value("liveness")
                 .flatMap(node -> LivenessReader.read(node, mapping.path("liveness"), problems)).orElse(null);
-        if (mapping.has("health") && !mapping.has("port")) {
+        if (health != null && health.checksHttp() && !mapping.has("port")) {
             problems.at(mapping.keyNode("health"), mapping.path("health"),
-                    "a health check needs a port: add port: to " + mapping.path());
+                    "an HTTP health check needs a port: add port: to " + mapping.path()
+                            + ", or give a container that listens on no port just health: {grace: 2s}");
         }
         return new ContainerSpec(image, run, port, env, memory, cpu, health, restart, depends, tags, liveness);
     }

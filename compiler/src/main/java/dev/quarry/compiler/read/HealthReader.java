@@ -8,9 +8,12 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads {@code health: {path, interval, timeout, deadline}}, or the short form {@code health: /up}. */
+/**
+ * Reads {@code health: {path, interval, timeout, deadline, grace}}, or the short form {@code health: /up}. Without
+ * {@code path} the container is ready once it has run {@code grace} without exiting (a worker without a port).
+ */
 final class HealthReader {
-    static final Set<String> KEYS = Set.of("path", "interval", "timeout", "deadline");
+    static final Set<String> KEYS = Set.of("path", "interval", "timeout", "deadline", "grace");
 
     private HealthReader() {}
 
@@ -21,13 +24,15 @@ final class HealthReader {
         }
         return Mapping.read(node, path, problems, KEYS).flatMap(mapping -> {
             Optional<String> httpPath = mapping.value("path").flatMap(it -> httpPath(it, mapping.path("path"), problems));
-            if (!mapping.has("path")) {
-                problems.at(mapping.node(), path + ".path", "is required: the HTTP path to check, such as /up");
-            }
             Duration interval = duration(mapping, "interval", HealthSpec.DEFAULT_INTERVAL, problems);
             Duration timeout = duration(mapping, "timeout", HealthSpec.DEFAULT_TIMEOUT, problems);
             Duration deadline = duration(mapping, "deadline", HealthSpec.DEFAULT_DEADLINE, problems);
-            return httpPath.map(it -> new HealthSpec(it, interval, timeout, deadline));
+            Duration grace = mapping.value("grace")
+                    .flatMap(it -> Values.duration(it, mapping.path("grace"), problems)).orElse(null);
+            if (mapping.has("path") && httpPath.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new HealthSpec(httpPath.orElse(null), interval, timeout, deadline, grace));
         });
     }
 

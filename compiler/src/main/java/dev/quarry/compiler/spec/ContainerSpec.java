@@ -16,7 +16,7 @@ import java.util.Map;
  * @param env its own environment, on top of the stack's
  * @param memory the memory it needs
  * @param cpu the cpu it needs
- * @param health how to tell it is ready, or null (ready once the port accepts connections)
+ * @param health how to tell it is ready, or null (see {@link #readiness()})
  * @param restart what happens when it exits
  * @param depends names of the services and nodes that start first
  * @param tags servers must carry all of these
@@ -53,5 +53,17 @@ public record ContainerSpec(
     /** How it is watched once up: its {@code liveness:}, or the defaults. */
     public LivenessSpec livenessOrDefault() {
         return liveness == null ? LivenessSpec.DEFAULT : liveness;
+    }
+
+    /**
+     * How the runtime tells it is ready: its {@code health}; without one, a TCP connect to its port when it
+     * has a port, else (a worker) running {@link HealthSpec#DEFAULT_GRACE} without exiting. Null means the TCP
+     * connect.
+     */
+    public HealthSpec readiness() {
+        if (health != null || port != null) {
+            return health;
+        }
+        return HealthSpec.graceOnly(null, HealthSpec.DEFAULT_DEADLINE);
     }
 }

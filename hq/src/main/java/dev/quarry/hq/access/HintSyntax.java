@@ -24,6 +24,16 @@ public enum HintSyntax {
         return clientVersion != null && clientVersion.startsWith("SSH-2.0-" + CLI_IDENTIFICATION) ? CLI : SSH;
     }
 
+    /**
+     * The command line that runs {@code verb} on {@code app}: {@code ssh quarry@HQ config shop set KEY=VALUE}
+     * over SSH; {@code quarry config set KEY=VALUE --app shop} through the quarry CLI, which takes the app from
+     * the git remote or {@code --app} rather than as a word.
+     */
+    public String onApp(String verb, String app, String rest) {
+        String tail = rest.isEmpty() ? "" : " " + rest;
+        return this == CLI ? prefix + verb + tail + " --app " + app : prefix + verb + " " + app + tail;
+    }
+
     /** The command line that runs {@code words} on HQ. */
     public String command(List<String> words) {
         return prefix + String.join(" ", words);

@@ -1,6 +1,7 @@
 package dev.quarry.hq.commands;
 
 import dev.quarry.compiler.ParseResult;
+import dev.quarry.hq.access.HintSyntax;
 import dev.quarry.hq.release.StackConfig;
 import dev.quarry.hq.release.StackRecord;
 import dev.quarry.hq.release.StackSpecs;
@@ -20,7 +21,8 @@ final class ConfigDisplay {
     /** The env as {@code --json} shows it: the merged env, and the part set over SSH. */
     record ConfigView(String app, Map<String, String> env, Map<String, String> config) { }
 
-    static int show(StackState state, StackConfig config, String app, boolean json, PrintWriter out) {
+    static int show(StackState state, StackConfig config, String app, boolean json, PrintWriter out,
+            HintSyntax syntax) {
         StackRecord stack = StackLookup.require(state, app).value();
         Map<String, String> fromFile = stack.hasCurrent() ? fileEnv(state, app, stack.current()) : Map.of();
         Map<String, String> set = config.env(app);
@@ -29,7 +31,7 @@ final class ConfigDisplay {
         if (json) {
             out.println(new String(JsonValues.write(new ConfigView(app, merged, set)), StandardCharsets.UTF_8));
         } else if (merged.isEmpty()) {
-            out.println(app + " has no env; set some: config " + app + " set KEY=VALUE");
+            out.println(app + " has no env; set some: " + syntax.onApp("config", app, "set KEY=VALUE"));
         } else {
             List<List<String>> rows = new ArrayList<>();
             merged.forEach((key, value) -> rows.add(List.of(key, value,

@@ -41,7 +41,8 @@ final class ConfigVerb implements Verb {
         String app = arguments.app(0);
         List<String> rest = arguments.positional().subList(1, arguments.positional().size());
         if (rest.isEmpty()) {
-            return ConfigDisplay.show(state, config, app, arguments.has("--json"), context.out());
+            return ConfigDisplay.show(state, config, app, arguments.has("--json"), context.out(),
+                    context.caller().syntax());
         }
         List<String> words = rest.subList(1, rest.size());
         return switch (rest.getFirst()) {

@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code rollback APP [RELEASE]}: a new release that runs an earlier one exactly (its commit,
- * quarry.yml, env and scale), by default the last deployed release before the live one. The
- * stack's config becomes that release's, so later pushes keep it.
+ * {@code rollback APP [RELEASE] [--with-scale]}: a new release that runs an earlier one (its commit,
+ * quarry.yml and env), by default the last deployed release before the live one, at the current scale (as
+ * Heroku does); {@code --with-scale} takes that release's scale too. The stack's config becomes that
+ * release's, so later pushes keep it.
  */
 final class RollbackVerb implements Verb {
-    static final String USAGE = "rollback APP [RELEASE]";
+    static final String USAGE = "rollback APP [RELEASE] [--with-scale]";
+    static final String WITH_SCALE = "--with-scale";
 
     private final StackState state;
     private final StackConfig config;
@@ -32,22 +34,24 @@ final class RollbackVerb implements Verb {
 
     @Override
     public Request request(List<String> words) {
-        return new Request.OnApp(Arguments.parse(words, Set.of(), USAGE).atMost(2).app(0), AppAction.ROLL_BACK);
+        return new Request.OnApp(Arguments.parse(words, Set.of(WITH_SCALE), USAGE).atMost(2).app(0),
+                AppAction.ROLL_BACK);
     }
 
     @Override
     public int run(VerbContext context) throws InterruptedException {
-        Arguments arguments = Arguments.parse(context.arguments(), Set.of(), USAGE).atMost(2);
+        Arguments arguments = Arguments.parse(context.arguments(), Set.of(WITH_SCALE), USAGE).atMost(2);
         String app = arguments.app(0);
         Integer wanted = arguments.positional().size() > 1 ? number(arguments.positional().get(1)) : null;
         return redeployer.locked(app, "rollback by " + context.user(), context, () -> {
             Release live = StackLookup.current(state, app);
             Release target = wanted == null ? previous(app, live) : named(app, wanted, live);
             Map<String, String> env = state.env(app, target.number());
+            Map<String, Integer> scale = arguments.has(WITH_SCALE) ? target.scale() : config.scale(app);
             config.replaceEnv(app, env);
-            config.replaceScale(app, target.scale());
+            config.replaceScale(app, scale);
             context.caller().audit(app, "rollback " + app + " to release " + target.number());
-            return redeployer.redeploy(app, target, env, target.scale(), "rollback to release " + target.number(),
+            return redeployer.redeploy(app, target, env, scale, "rollback to release " + target.number(),
                     context.user(), context.progress());
         });
     }

@@ -1,6 +1,7 @@
 package dev.quarry.hq.git;
 
 import dev.quarry.agent.runtime.RuntimeFailure;
+import dev.quarry.compiler.procfile.Derivation;
 import dev.quarry.hq.launch.Progress;
 import dev.quarry.hq.release.ReleaseMaker;
 import dev.quarry.hq.release.ReleaseOutcome;
@@ -78,11 +79,20 @@ final class PushHook implements PreReceiveHook {
             Progress progress) throws IOException {
         String branch = RefRules.shortName(command.getRefName());
         Optional<byte[]> quarryFile = CommitFiles.quarryFile(repository, command.getNewId());
+        Optional<Derivation> derivation = quarryFile.isPresent() ? Optional.empty()
+                : ProcfileFallback.derive(repository, command.getNewId(), stack);
+        if (derivation.orElse(null) instanceof Derivation.Invalid invalid) {
+            return PushRejection.invalidProcfile(commands, command, invalid, progress);
+        }
+        if (derivation.orElse(null) instanceof Derivation.Derived derived) {
+            progress.line("-----> no quarry.yml: " + derived.summary());
+            quarryFile = Optional.of(ProcfileFallback.bytes(derived));
+        }
         if (quarryFile.isEmpty()) {
             String hint = CommitFiles.hasYamlSpelling(repository, command.getNewId())
                     ? " (rename quarry.yaml to quarry.yml)" : "";
             String reason = "no quarry.yml in " + branch + " " + command.getNewId().abbreviate(12).name()
-                    + "; add one to the repository root" + hint;
+                    + "; add one (or a Procfile) to the repository root" + hint;
             progress.line(reason);
             return PushRejection.around(commands, command, reason, "not updated: " + branch + " has no quarry.yml");
         }

@@ -1,5 +1,6 @@
 package dev.quarry.hq.git;
 
+import dev.quarry.compiler.procfile.Derivation;
 import dev.quarry.hq.launch.Progress;
 import dev.quarry.hq.release.ReleaseOutcome;
 import java.util.List;
@@ -34,6 +35,16 @@ final class PushRejection {
         String branch = RefRules.shortName(deploy.getRefName());
         return around(commands, deploy, "quarry.yml is invalid: " + count + (count == 1 ? " problem" : " problems")
                 + ", see the lines above", "not updated: the quarry.yml of " + branch + " is invalid");
+    }
+
+    /** A Procfile (the app has no quarry.yml) with problems: each on its own line, every ref rejected. */
+    static boolean invalidProcfile(List<ReceiveCommand> commands, ReceiveCommand deploy,
+            Derivation.Invalid invalid, Progress progress) {
+        invalid.problems().forEach(problem -> progress.line(problem.toString()));
+        int count = invalid.problems().size();
+        String branch = RefRules.shortName(deploy.getRefName());
+        return around(commands, deploy, "Procfile is invalid: " + count + (count == 1 ? " problem" : " problems")
+                + ", see the lines above", "not updated: the Procfile of " + branch + " is invalid");
     }
 
     /** Rejects {@code primary} with {@code reason} and every other pending ref with {@code othersReason}; false. */

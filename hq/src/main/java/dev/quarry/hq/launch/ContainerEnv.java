@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A container's environment: the stack env, every running service's {@code publish} values (with
- * {@code ${host}} and {@code ${port}} of where that service runs) except its own, then its own env.
+ * A container's environment, each later source winning over the earlier: every running service's
+ * {@code publish} values (with {@code ${host}} and {@code ${port}} of where that service runs) except its own,
+ * the stack env, then its own env ({@code config set} values are merged into the stack env and every node's
+ * env by {@link dev.quarry.hq.release.StackSpecs#configured}, so they win over both).
  * The agent adds HOST and PORT. What a running service publishes is kept ({@link PublishedEnv}); while
  * its server does not answer, the values last kept are used.
  */
@@ -21,7 +23,7 @@ public final class ContainerEnv {
 
     public static Map<String, String> of(ContainerPlan plan, StackSpec spec, Layout layout, GridListing listing,
             PublishedEnv kept) {
-        Map<String, String> env = new LinkedHashMap<>(spec.env());
+        Map<String, String> env = new LinkedHashMap<>();
         String stack = plan.id().stack();
         for (ServiceSpec service : spec.services().values()) {
             if (!(plan.isService() && service.name().equals(plan.id().node()))) {
@@ -34,6 +36,7 @@ public final class ContainerEnv {
                 }
             }
         }
+        env.putAll(spec.env());
         env.putAll(plan.container().env());
         return env;
     }

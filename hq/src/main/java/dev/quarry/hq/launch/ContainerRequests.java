@@ -29,7 +29,7 @@ public final class ContainerRequests {
                 .memoryMebibytes((int) Math.min(Integer.MAX_VALUE, container.memory().mebibytes()))
                 .cpuMillicores(container.cpu().millicores())
                 .restart(container.restart())
-                .health(container.health())
+                .health(container.readiness())
                 .liveness(container.liveness());
         env.forEach(builder::env);
         plan.volumes().forEach(builder::volume);

@@ -17,11 +17,15 @@ public final class StackSpecs {
         return QuarryFile.parseForApp(QuarryFile.NAME, quarryFile, stack);
     }
 
-    /** The spec with {@code env} merged over quarry.yml's env, and scale overrides of the nodes it has. */
+    /**
+     * The spec with {@code env} ({@code config set}) merged over quarry.yml's stack env and over every node's own
+     * env, so it wins over both (services keep their own env: a config change does not restart a database), and
+     * scale overrides of the nodes it has.
+     */
     public static StackSpec configured(StackSpec spec, Map<String, String> env, Map<String, Integer> scale) {
         Map<String, String> merged = new LinkedHashMap<>(spec.env());
         merged.putAll(env);
-        StackSpec configured = spec.withEnv(merged);
+        StackSpec configured = ConfigPrecedence.overNodes(spec.withEnv(merged), env);
         for (Map.Entry<String, Integer> override : scale.entrySet()) {
             if (configured.node(override.getKey()).isPresent()) {
                 configured = configured.withScale(override.getKey(), override.getValue());

@@ -187,7 +187,7 @@ class PushPipelineTest {
         CommandResult push = bare.push(RunningHq.url("bare"), "main");
 
         String reason = "no quarry.yml in main " + commit.substring(0, 12)
-                + "; add one to the repository root (rename quarry.yaml to quarry.yml)";
+                + "; add one (or a Procfile) to the repository root (rename quarry.yaml to quarry.yml)";
         assertEquals(List.of(reason), GitWorkTree.remoteLines(push));
         assertTrue(push.stderrLines().contains(" ! [remote rejected] main -> main (" + reason + ")"), push.describe());
     }

@@ -1,0 +1,30 @@
+package dev.quarry.cli.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The hints HQ prints to the quarry CLI ({@code quarry config set KEY=VALUE --app ngs}) are commands it takes. */
+class HintFormTest {
+    @Test
+    void theAppOptionMayFollowTheWords() {
+        Verbs.Config config = new Verbs.Config();
+
+        new CommandLine(config).parseArgs("set", "KEY=VALUE", "--app", "ngs");
+
+        assertEquals("ngs", config.remote.app);
+        assertEquals(List.of("set", "KEY=VALUE"), config.change);
+    }
+
+    @Test
+    void rollbackTakesWithScale() {
+        Verbs.Rollback rollback = new Verbs.Rollback();
+
+        new CommandLine(rollback).parseArgs("1", "--with-scale", "--app", "ngs");
+
+        assertEquals(List.of("rollback", "ngs", "1", "--with-scale"),
+                rollback.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"))));
+    }
+}
