@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The grid settings from {@code --router}, {@code --provider}, {@code --min-servers} (or its older name
  * {@code --local-servers}), {@code --max-servers}, {@code --server-size}, {@code --drain-grace} and
- * {@code --server-ttl}.
+ * {@code --server-ttl}, and the router's {@code --https} address.
  */
 final class GridOptionsParser {
     private GridOptionsParser() {}
@@ -31,8 +31,11 @@ final class GridOptionsParser {
         if (most < local) {
             throw new IllegalArgumentException("--max-servers " + most + " is below " + least + " " + local);
         }
-        GridSettings settings = GridSettings.of(new RouterSettings(router.getAddress().getHostAddress(),
-                router.getPort(), 2, 1024), local).withMaxServers(most);
+        RouterSettings routerSettings = new RouterSettings(router.getAddress().getHostAddress(), router.getPort(), 2, 1024);
+        if (values.containsKey("--https")) {
+            routerSettings = routerSettings.withHttps(https(values.get("--https")));
+        }
+        GridSettings settings = GridSettings.of(routerSettings, local).withMaxServers(most);
         if (values.containsKey("--provider")) {
             settings = settings.withSource(ServerSource.of(values.get("--provider")));
         }
@@ -44,6 +47,16 @@ final class GridOptionsParser {
         }
         String grace = values.get("--drain-grace");
         return grace == null ? settings : settings.withDrainGrace(duration("--drain-grace", grace));
+    }
+
+    /** {@code --https ADDR:PORT}: where the router also listens for HTTPS, such as 0.0.0.0:443. */
+    static dev.quarry.router.model.Endpoint https(String text) {
+        InetSocketAddress address = HqOptions.address(text);
+        if (address.getPort() == 0 || !(address.getAddress() instanceof java.net.Inet4Address)) {
+            throw new IllegalArgumentException("--https " + text + ": give the IPv4 address and port the router listens"
+                    + " on for HTTPS, such as 0.0.0.0:443 or 127.0.0.1:8443");
+        }
+        return new dev.quarry.router.model.Endpoint(address.getAddress().getHostAddress(), address.getPort());
     }
 
     /** How long a server's agent may stay silent before the server is down: at least 1 s. */

@@ -46,7 +46,7 @@ class HqOptionsTest {
                 () -> HqMain.parse(List.of("--port", "22")));
         assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--router ADDR:PORT"
                 + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N]"
-                + " [--server-size MEM,CPU] [--drain-grace DURATION] [--server-ttl DURATION]]",
+                + " [--server-size MEM,CPU] [--drain-grace DURATION] [--server-ttl DURATION] [--https ADDR:PORT]]",
                 error.getMessage());
     }
 
@@ -61,6 +61,19 @@ class HqOptionsTest {
         assertEquals(dev.quarry.slicegrid.model.Resources.of(2048, 1000), grid.localCapacity());
         assertEquals(dev.quarry.hq.grid.ServerSource.EMBEDDED, HqMain.parse(List.of("--router", "127.0.0.1:8080",
                 "--local-servers", "2")).grid().orElseThrow().source());
+    }
+
+    @Test
+    void theRouterListensForHttpsOnlyWhenGivenAnAddress() {
+        assertEquals(java.util.Optional.empty(), HqMain.parse(List.of("--router", "127.0.0.1:8080"))
+                .grid().orElseThrow().router().https());
+        assertEquals(java.util.Optional.of(new dev.quarry.router.model.Endpoint("127.0.0.1", 8443)),
+                HqMain.parse(List.of("--router", "127.0.0.1:8080", "--https", "127.0.0.1:8443"))
+                        .grid().orElseThrow().router().https());
+        assertEquals("--https 127.0.0.1:0: give the IPv4 address and port the router listens on for HTTPS, such as"
+                + " 0.0.0.0:443 or 127.0.0.1:8443", assertThrows(IllegalArgumentException.class,
+                        () -> HqMain.parse(List.of("--router", "127.0.0.1:8080", "--https", "127.0.0.1:0")))
+                        .getMessage());
     }
 
     @Test

@@ -37,6 +37,10 @@ public class UpCommand implements Callable<Integer> {
             description = "where nginx serves the apps (default: ${DEFAULT-VALUE})")
     String http;
 
+    @Option(names = "--https", paramLabel = "ADDR:PORT",
+            description = "where nginx also serves the apps over HTTPS, once a domain has a certificate (default: HTTP only)")
+    String https;
+
     @Option(names = "--servers", paramLabel = "N", defaultValue = "1",
             description = "local servers to start at once and keep at least (default: ${DEFAULT-VALUE})")
     String servers;
@@ -95,6 +99,9 @@ public class UpCommand implements Callable<Integer> {
             words.addAll(List.of("--home", home));
         }
         words.addAll(List.of("--listen", ssh, "--router", http, "--local-servers", servers, "--max-servers", maxServers));
+        if (https != null) {
+            words.addAll(List.of("--https", https));
+        }
         return words;
     }
 }

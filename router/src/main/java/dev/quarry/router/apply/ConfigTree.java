@@ -26,12 +26,14 @@ import java.util.stream.Stream;
 final class ConfigTree {
     /** Beside a stack's .map and .conf: the template its .conf was rendered from (nginx does not read it). */
     static final String TEMPLATE = ".template";
+    /** ACME HTTP-01 answers, one file per token, served at /.well-known/acme-challenge/TOKEN for every domain. */
+    static final String CHALLENGES = "acme-challenge";
 
     private final Path prefix;
 
     ConfigTree(Path prefix) throws IOException {
         this.prefix = prefix.toAbsolutePath().normalize();
-        for (String folder : List.of("generations", "logs", "temp")) {
+        for (String folder : List.of("generations", "logs", "temp", CHALLENGES)) {
             Files.createDirectories(this.prefix.resolve(folder));
         }
     }
@@ -90,6 +92,12 @@ final class ConfigTree {
     /** A new generation: the live stacks, with {@code changed} replaced or added and {@code removed} left out. */
     Generation stage(List<RenderedStack> changed, List<String> removed, RouterSettings settings,
             Map<String, List<String>> allDomains) throws IOException {
+        return stage(changed, removed, settings, allDomains, CertificateChange.NONE);
+    }
+
+    /** As {@link #stage(List, List, RouterSettings, Map)}, with certificates added, replaced or dropped. */
+    Generation stage(List<RenderedStack> changed, List<String> removed, RouterSettings settings,
+            Map<String, List<String>> allDomains, CertificateChange certificates) throws IOException {
         long number = nextNumber();
         Generation next = new Generation(number, prefix.resolve("generations").resolve(String.format("%08d", number)));
         Path stacks = Files.createDirectories(next.folder().resolve("stacks"));
@@ -111,7 +119,15 @@ final class ConfigTree {
                 AtomicFiles.writeNew(stacks.resolve(stack.stack() + TEMPLATE),
                         stack.template().get().getBytes(StandardCharsets.UTF_8));
             }
+            if (stack.body().isPresent()) {
+                AtomicFiles.writeNew(stacks.resolve(stack.stack() + HttpsFiles.BODY),
+                        stack.body().get().getBytes(StandardCharsets.UTF_8));
+            }
+            AtomicFiles.writeNew(stacks.resolve(stack.stack() + HttpsFiles.MODE),
+                    (stack.https().word() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        HttpsFiles.stageCertificates(live, next, certificates);
+        HttpsFiles.render(next, settings, allDomains, challenges());
         int count = allDomains.values().stream().mapToInt(List::size).sum();
         int longest = allDomains.values().stream().flatMap(List::stream).mapToInt(String::length).max().orElse(0);
         AtomicFiles.writeNew(next.mainConfig(),
@@ -120,6 +136,16 @@ final class ConfigTree {
         AtomicFiles.syncFolder(stacks);
         AtomicFiles.syncFolder(next.folder());
         return next;
+    }
+
+    /** The domains the live generation has a certificate for. */
+    java.util.Set<String> liveCertifiedDomains() throws IOException {
+        Optional<Generation> live = live();
+        return live.isEmpty() ? new java.util.TreeSet<>() : HttpsFiles.certifiedDomains(live.get());
+    }
+
+    ChallengeFolder challenges() {
+        return new ChallengeFolder(prefix.resolve(CHALLENGES));
     }
 
     void makeLive(Generation generation) throws IOException {

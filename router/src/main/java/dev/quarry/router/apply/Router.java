@@ -2,6 +2,7 @@ package dev.quarry.router.apply;
 
 import dev.quarry.router.model.RouterSettings;
 import dev.quarry.router.model.StackRoutes;
+import dev.quarry.router.model.TlsCertificate;
 import dev.quarry.router.render.RenderedStack;
 import dev.quarry.router.render.StackRenderer;
 import dev.quarry.router.render.StackTemplateException;
@@ -126,7 +127,7 @@ public final class Router implements AutoCloseable {
             rendered.add(stack);
         }
         String named = String.join(", ", stacks.stream().map(StackRoutes::stack).toList());
-        return swapIn(named, rendered, List.of(), domains, started);
+        return swapIn(named, rendered, List.of(), domains, CertificateChange.NONE, started);
     }
 
     /** Stops routing a stack's domains. */
@@ -134,7 +135,52 @@ public final class Router implements AutoCloseable {
         long started = System.nanoTime();
         Map<String, List<String>> domains = tree.liveDomains();
         domains.remove(stack);
-        return swapIn(stack, List.of(), List.of(stack), domains, started);
+        return swapIn(stack, List.of(), List.of(stack), domains, CertificateChange.NONE, started);
+    }
+
+    /**
+     * Serves these certificates (replacing any of the same domains) in one change and one graceful reload;
+     * refused, with nginx's line, when nginx does not take one (a key that does not match its certificate).
+     * Over HTTP, a certified domain of a stack with {@code https: redirect} then redirects to HTTPS.
+     */
+    public synchronized ApplyResult installCertificates(List<TlsCertificate> certificates)
+            throws IOException, InterruptedException {
+        String named = "certificates of " + String.join(", ", certificates.stream().map(TlsCertificate::domain).toList());
+        return swapIn(named, List.of(), List.of(), tree.liveDomains(),
+                new CertificateChange(certificates, java.util.Set.of()), System.nanoTime());
+    }
+
+    /** Stops serving the certificate of {@code domain}; its HTTP no longer redirects. */
+    public synchronized ApplyResult removeCertificate(String domain) throws IOException, InterruptedException {
+        TlsCertificate.checkDomain(domain);
+        return swapIn("certificate of " + domain, List.of(), List.of(), tree.liveDomains(),
+                new CertificateChange(List.of(), java.util.Set.of(domain)), System.nanoTime());
+    }
+
+    /** The domains served a certificate now. */
+    public synchronized java.util.Set<String> certifiedDomains() throws IOException {
+        return tree.liveCertifiedDomains();
+    }
+
+    /**
+     * Answers ACME's HTTP-01 challenge {@code token} with {@code keyAuthorization} at
+     * {@code /.well-known/acme-challenge/TOKEN}, for every domain, over plain HTTP (one graceful reload).
+     */
+    public synchronized ApplyResult putChallenge(String token, String keyAuthorization)
+            throws IOException, InterruptedException {
+        tree.challenges().put(token, keyAuthorization);
+        return swapIn("ACME challenge", List.of(), List.of(), tree.liveDomains(), CertificateChange.NONE, System.nanoTime());
+    }
+
+    /** Stops answering the challenge {@code token}. */
+    public synchronized ApplyResult removeChallenge(String token) throws IOException, InterruptedException {
+        tree.challenges().remove(token);
+        return swapIn("ACME challenge", List.of(), List.of(), tree.liveDomains(), CertificateChange.NONE, System.nanoTime());
+    }
+
+    /** Where nginx listens for HTTPS, when it does. */
+    public Optional<dev.quarry.router.model.Endpoint> httpsAddress() {
+        return settings.https();
     }
 
     /** The domains routed now, by stack. */
@@ -169,13 +215,16 @@ public final class Router implements AutoCloseable {
     }
 
     private ApplyResult swapIn(String stack, List<RenderedStack> changed, List<String> removed,
-            Map<String, List<String>> domains, long started) throws IOException, InterruptedException {
-        Generation next = tree.stage(changed, removed, settings, domains);
+            Map<String, List<String>> domains, CertificateChange certificates, long started)
+            throws IOException, InterruptedException {
+        Generation next = tree.stage(changed, removed, settings, domains, certificates);
         long validating = System.nanoTime();
         Optional<String> problem = nginx.test(next);
         if (problem.isPresent()) {
             tree.discard(next);
-            return new ApplyResult.Refused(stack, "stack " + stack + ": " + problem.get());
+            String what = certificates == CertificateChange.NONE && changed.size() + removed.size() > 0
+                    ? "stack " + stack : stack;
+            return new ApplyResult.Refused(stack, what + ": " + problem.get());
         }
         long swapping = System.nanoTime();
         tree.makeLive(next);

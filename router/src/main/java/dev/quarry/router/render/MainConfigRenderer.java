@@ -29,7 +29,9 @@ public final class MainConfigRenderer {
         scope.put("listenPort", settings.listenPort());
         scope.put("domainCount", domainCount);
         scope.put("hashMaxSize", hashMaxSize(domainCount));
-        scope.put("hashBucketSize", hashBucketSize(longestDomain));
+        scope.put("hashBucketSize", hashBucketSize(settings.https().isPresent()
+                ? Math.max(longestDomain, HttpsRenderer.LONGEST_CHALLENGE_PATH) : longestDomain));
+        HttpsRenderer.scope(settings).ifPresent(https -> scope.put("https", https));
         return Templates.render(Templates.builtIn("nginx.conf.mustache"), scope);
     }
 

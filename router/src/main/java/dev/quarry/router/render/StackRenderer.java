@@ -7,6 +7,7 @@ import dev.quarry.router.model.StackRoutes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -41,10 +42,13 @@ public final class StackRenderer {
         String map = Templates.render(Templates.builtIn("stack.map.mustache"), Map.of("entries", entries));
         String conf = Templates.render(Templates.builtIn("stack.conf.mustache"),
                 Map.of("stack", routes.stack(), "upstreams", upstreams));
+        Optional<StackServer.Rendered> server = Optional.empty();
         if (routes.template().isPresent()) {
-            conf += StackServer.render(routes, settings);
+            server = StackServer.render(routes, settings);
+            conf += server.map(StackServer.Rendered::server).orElse("");
         }
-        return new RenderedStack(routes.stack(), map, conf, routes.domains(), routes.template());
+        return new RenderedStack(routes.stack(), map, conf, routes.domains(), routes.template(),
+                server.map(StackServer.Rendered::body), routes.https());
     }
 
     /** The upstream of a node: names have no dots, so {@code stack.node} is unambiguous. */

@@ -7,6 +7,7 @@ import dev.quarry.router.model.StackRoutes;
 import dev.quarry.router.template.TemplateChecker;
 import dev.quarry.router.template.TemplateVerdict;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,14 @@ final class StackServer {
 
     private StackServer() {}
 
-    static String render(StackRoutes routes, RouterSettings settings) throws StackTemplateException {
+    /** Empty when the stack has no domains (its template is still checked). */
+    static java.util.Optional<Rendered> render(StackRoutes routes, RouterSettings settings) throws StackTemplateException {
         String template = routes.template().orElseThrow();
         if (TemplateChecker.checkSource(template) instanceof TemplateVerdict.Refused refused) {
             throw new StackTemplateException(routes.stack(), refused.reason());
         }
         if (routes.domains().isEmpty()) {
-            return "";
+            return java.util.Optional.empty();
         }
         String rendered = renderTemplate(routes, settings, template);
         if (!rendered.isEmpty() && !rendered.endsWith("\n")) {
@@ -42,11 +44,19 @@ final class StackServer {
         if (verdict instanceof TemplateVerdict.Refused refused) {
             throw new StackTemplateException(routes.stack(), refused.reason());
         }
-        Map<String, Object> scope = Map.of("stack", routes.stack(), "listen", listen(settings),
-                "domains", routes.domains(), "template", rendered,
-                "ownRoot", ((TemplateVerdict.Allowed) verdict).hasRootLocation());
-        return Templates.render(Templates.builtIn("stack.server.mustache"), scope);
+        String body = Templates.render(Templates.builtIn("stack.body.mustache"), Map.of("template", rendered,
+                "ownRoot", ((TemplateVerdict.Allowed) verdict).hasRootLocation()));
+        Map<String, Object> scope = new HashMap<>(Map.of("stack", routes.stack(), "listen", listen(settings),
+                "domains", routes.domains(), "body", body));
+        HttpsRenderer.scope(settings).ifPresent(https -> scope.put("https", https));
+        return java.util.Optional.of(new Rendered(Templates.render(Templates.builtIn("stack.server.mustache"), scope), body));
     }
+
+    /**
+     * A stack's server block and its body (the rendered template and, unless it has its own, the root
+     * location), which each of its certified domains' HTTPS servers includes.
+     */
+    record Rendered(String server, String body) {}
 
     private static String renderTemplate(StackRoutes routes, RouterSettings settings, String template)
             throws StackTemplateException {
