@@ -1,6 +1,7 @@
 package dev.quarry.cli.bench;
 
 import dev.quarry.cli.ExitCodes;
+import dev.quarry.slicegrid.consolidation.Consolidator;
 import dev.quarry.slicegrid.model.Resources;
 import dev.quarry.slicegrid.model.Slice;
 import dev.quarry.slicegrid.workload.Shape;
@@ -76,6 +77,24 @@ public final class GridBenchCommand implements Callable<Integer> {
             description = "then time N steps of removing a random slice and placing a new one on the full grid")
     String churn;
 
+    @Option(names = "--live",
+            paramLabel = "L",
+            description = "with --churn ARRIVALS: once L slices are live, each arrival follows a random departure;"
+                    + " prints one line per consolidation mode (none, budgeted, unbounded)")
+    String live;
+
+    @Option(names = "--consolidate-every",
+            paramLabel = "K",
+            description = "with --live: a consolidation round after every K arrivals (default: ${DEFAULT-VALUE})",
+            defaultValue = "1000")
+    String consolidateEvery;
+
+    @Option(names = "--move-budget",
+            paramLabel = "M",
+            description = "with --live: the most moves a budgeted round makes (default: ${DEFAULT-VALUE})",
+            defaultValue = "100")
+    String moveBudget;
+
     @Spec
     CommandSpec spec;
 
@@ -84,6 +103,10 @@ public final class GridBenchCommand implements Callable<Integer> {
         quietSolverLogging();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (live != null) {
+                runLiveChurn();
+                return ExitCodes.OK;
+            }
             GridBenchSpec benchSpec = benchSpec();
             List<Slice> slices = slices(benchSpec);
             new GridBench(benchSpec, slices, spec.commandLine().getOut()).run();
@@ -100,6 +123,19 @@ public final class GridBenchCommand implements Callable<Integer> {
         if (System.getProperty(SOLVER_LOG_LEVEL) == null) {
             System.setProperty(SOLVER_LOG_LEVEL, "warn");
         }
+    }
+
+    private void runLiveChurn() throws BadOptionException {
+        if (churn == null || slicesFile != null || generate != null) {
+            throw new BadOptionException("--live", "needs --churn ARRIVALS and makes its own slices from --seed and --shape"
+                    + " (no --slices or --generate)");
+        }
+        LiveChurnSpec churnSpec = new LiveChurnSpec(OptionValues.capacity("--capacity", capacity),
+                OptionValues.positive("--churn", churn, 100_000_000), OptionValues.positive("--live", live, 10_000_000),
+                OptionValues.seed("--seed", seed), shapeOption(), OptionValues.positive("--consolidate-every", consolidateEvery, 100_000_000),
+                OptionValues.positive("--move-budget", moveBudget, 10_000_000),
+                consolidate == null ? Consolidator.DEFAULT_BUDGET : OptionValues.duration("--consolidate", consolidate));
+        new LiveChurnBench(churnSpec, spec.commandLine().getOut()).run();
     }
 
     private GridBenchSpec benchSpec() throws BadOptionException {

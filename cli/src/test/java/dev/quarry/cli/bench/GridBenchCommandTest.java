@@ -57,6 +57,28 @@ class GridBenchCommandTest {
                 + " churn_blocks=\\d+ churn_steps_per_s=\\d+ churn_placements_per_s=\\d+"), line);
     }
 
+    @Test
+    void liveChurnPrintsOneLinePerModeAndKeepsTheMoveBudget() {
+        assertEquals(0, run("bench", "grid", "--churn", "600", "--live", "200", "--seed", "3", "--consolidate-every", "100",
+                "--move-budget", "5", "--consolidate", "200ms"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(3, lines.size(), out.toString());
+        assertTrue(lines.get(0).matches("mode=none avg_ratio=\\d\\.\\d{4} peak_blocks=\\d+ moves=0 moves_per_arrival=0\\.0000"), lines.get(0));
+        String number = "(\\d+)";
+        var budgeted = java.util.regex.Pattern.compile("mode=budgeted avg_ratio=\\d\\.\\d{4} peak_blocks=\\d+ moves=" + number
+                + " moves_per_arrival=\\d\\.\\d{4} plan_s_max=\\d+\\.\\d{3}").matcher(lines.get(1));
+        assertTrue(budgeted.matches(), lines.get(1));
+        assertTrue(Integer.parseInt(budgeted.group(1)) <= 6 * 5, "6 rounds of at most 5 moves: " + lines.get(1));
+        assertTrue(lines.get(2).startsWith("mode=unbounded avg_ratio="), lines.get(2));
+    }
+
+    @Test
+    void liveChurnNeedsArrivalsAndMakesItsOwnSlices() {
+        assertEquals(2, run("bench", "grid", "--live", "100", "--generate", "10"));
+        assertEquals("quarry bench grid: --live: needs --churn ARRIVALS and makes its own slices from --seed and --shape"
+                + " (no --slices or --generate)\n", err.toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "--capacity;x;--capacity: must be MEMORY,CPU such as 8192M,4000m, got \"x\"",

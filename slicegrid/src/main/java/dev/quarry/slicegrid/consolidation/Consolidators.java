@@ -10,4 +10,9 @@ public final class Consolidators {
     public static Consolidator standard(LongSupplier nanoClock) {
         return new StagedConsolidator(nanoClock, new OptaPlannerRefiner(1, 24, 24));
     }
+
+    /** At most {@code moveBudget} moves that free the most blocks per move, for a grid whose containers are running. */
+    public static Consolidator budgeted(LongSupplier nanoClock, int moveBudget) {
+        return new BudgetedConsolidator(nanoClock, moveBudget);
+    }
 }

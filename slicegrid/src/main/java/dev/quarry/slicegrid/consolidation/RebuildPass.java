@@ -34,6 +34,19 @@ final class RebuildPass {
         return this;
     }
 
+    /** Rebuilds only the blocks marked: the others, and the slices on them, stay as they are. */
+    RebuildPass rebuildingOnly(boolean[] rebuilt) {
+        for (int block = 0; block < rebuilt.length; block++) {
+            if (!rebuilt[block]) {
+                finished[block] = true;
+                for (int index = 0; index < state.memberCount(block); index++) {
+                    pool.settle(state.member(block, index));
+                }
+            }
+        }
+        return this;
+    }
+
     void run(Deadline deadline) {
         while (!pool.isEmpty() && !deadline.passed()) {
             int block = emptyUnfinishedBlock();
