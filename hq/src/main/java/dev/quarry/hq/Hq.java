@@ -10,6 +10,7 @@ import dev.quarry.hq.access.KeyFolder;
 import dev.quarry.hq.build.BuildLogs;
 import dev.quarry.hq.commands.Redeployer;
 import dev.quarry.hq.commands.Verbs;
+import dev.quarry.hq.dashboard.Dashboard;
 import dev.quarry.hq.etcd.EtcdConnection;
 import dev.quarry.hq.etcd.EtcdFiles;
 import dev.quarry.hq.git.FetchService;
@@ -69,10 +70,12 @@ public final class Hq implements AutoCloseable {
     private final Optional<HqGrid> grid;
     private final Optional<EtcdConnection> etcd;
     private final Leadership leadership;
+    private final Optional<Dashboard> dashboard;
     private boolean closed;
 
     private Hq(QuarryHome home, ProcessLock homeLock, ExecutorService executor, LockedDownServer endpoint,
-            Optional<HqGrid> grid, Optional<EtcdConnection> etcd, Leadership leadership) {
+            Optional<HqGrid> grid, Optional<EtcdConnection> etcd, Leadership leadership,
+            Optional<Dashboard> dashboard) {
         this.home = home;
         this.homeLock = homeLock;
         this.executor = executor;
@@ -80,6 +83,7 @@ public final class Hq implements AutoCloseable {
         this.grid = grid;
         this.etcd = etcd;
         this.leadership = leadership;
+        this.dashboard = dashboard;
     }
 
     /** Starts HQ: on its grid when the options give one (reconciled before it listens), else planning only. */
@@ -89,8 +93,8 @@ public final class Hq implements AutoCloseable {
 
     /** Starts HQ with another launcher (tests use a hand-made one); the options' grid is not used. */
     public static Hq start(HqOptions options, Launcher launcher) throws IOException {
-        return start(new HqOptions(options.home(), options.listen(), Optional.empty(), options.etcd()),
-                Optional.of(launcher));
+        return start(new HqOptions(options.home(), options.listen(), Optional.empty(), options.etcd(),
+                options.dashboard()), Optional.of(launcher));
     }
 
     private static Hq start(HqOptions options, Optional<Launcher> given) throws IOException {
@@ -102,6 +106,7 @@ public final class Hq implements AutoCloseable {
         Optional<HqGrid> grid = Optional.empty();
         Optional<EtcdConnection> etcd = options.etcd().map(EtcdConnection::open);
         Leadership leadership = new SoleLeadership();
+        Optional<Dashboard> dashboard = Optional.empty();
         try {
             home.prepare();
             Clock clock = Clock.systemUTC();
@@ -140,6 +145,12 @@ public final class Hq implements AutoCloseable {
             PushService pushes = new PushService(repositories, state, config, maker, locks, mirror);
             Verbs verbs = Verbs.standard(state, config, new Redeployer(locks, repositories, state, maker, mirror),
                     grid.map(HqGrid::grid), access, new BuildLogs(home.stacks()));
+            dashboard = options.dashboard().isEmpty() ? Optional.empty()
+                    : Optional.of(Dashboard.bind(options.dashboard().get(), clock));
+            if (dashboard.isPresent()) {
+                verbs = verbs.with("dashboard", dashboard.get().verb());
+                dashboard.get().serve(state, grid.map(HqGrid::grid), access, verbs, clock);
+            }
             CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, access, executor);
             Leadership leader = leadership;
             Optional<LiveSources> sources = etcd.map(shared -> new LiveSources(state, repositories, mirror,
@@ -150,8 +161,9 @@ public final class Hq implements AutoCloseable {
                     new KeyFolderAuthenticator(access), router, executor);
             AtomicFiles.write(home.hostPublicKey(), (hostKeyLine(endpoint.hostKey()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            return new Hq(home, homeLock, executor, endpoint, grid, etcd, leadership);
+            return new Hq(home, homeLock, executor, endpoint, grid, etcd, leadership, dashboard);
         } catch (IOException | RuntimeException e) {
+            dashboard.ifPresent(Dashboard::close);
             executor.shutdownNow();
             grid.ifPresent(Hq::closeQuietly);
             leadership.close();
@@ -190,6 +202,11 @@ public final class Hq implements AutoCloseable {
 
     public QuarryHome home() {
         return home;
+    }
+
+    /** The dashboard's address ({@code http://127.0.0.1:8090}), when HQ serves one. */
+    public Optional<String> dashboardAddress() {
+        return dashboard.map(Dashboard::address);
     }
 
     /** The port the SSH endpoint listens on. */
@@ -235,6 +252,7 @@ public final class Hq implements AutoCloseable {
             return;
         }
         closed = true;
+        dashboard.ifPresent(Dashboard::close);
         try {
             endpoint.close();
         } finally {

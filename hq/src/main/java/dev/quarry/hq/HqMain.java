@@ -15,13 +15,13 @@ import java.util.concurrent.CountDownLatch;
  * {@code hq listening on ADDR:PORT} once it accepts connections. {@code quarry hq} calls {@link #serve} too.
  */
 public final class HqMain {
-    static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--router ADDR:PORT"
+    static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--dashboard ADDR:PORT] [--router ADDR:PORT"
             + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N] [--server-size MEM,CPU]"
             + " [--drain-grace DURATION] [--server-ttl DURATION] [--https ADDR:PORT]]";
     private static final List<String> GRID_OPTIONS = List.of("--provider", "--min-servers", "--local-servers",
             "--max-servers", "--server-size", "--drain-grace", "--server-ttl", "--https");
     private static final List<String> OPTIONS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("--home", "--listen", "--etcd", "--router"), GRID_OPTIONS.stream()).toList();
+            java.util.stream.Stream.of("--home", "--listen", "--etcd", "--dashboard", "--router"), GRID_OPTIONS.stream()).toList();
 
     private HqMain() {}
 
@@ -49,6 +49,8 @@ public final class HqMain {
             out.println("hq listening on " + options.listen().getHostString() + ":" + hq.port());
             out.println("hq home: " + hq.home().root());
             out.println("hq host key: " + hq.hostKeyLine() + " (" + hq.hostKeyFingerprint() + ")");
+            hq.dashboardAddress().ifPresent(address -> out.println("hq dashboard: " + address
+                    + " (log in with a one-time link: quarry dashboard)"));
             out.flush();
             stopped.await();
             return 0;
@@ -106,6 +108,9 @@ public final class HqMain {
                 Optional.ofNullable(values.get("--listen")), System.getenv());
         if (values.containsKey("--etcd")) {
             options = options.withEtcd(values.get("--etcd"));
+        }
+        if (values.containsKey("--dashboard")) {
+            options = options.withDashboard(values.get("--dashboard"));
         }
         if (!values.containsKey("--router")) {
             if (values.keySet().stream().anyMatch(GRID_OPTIONS::contains)) {

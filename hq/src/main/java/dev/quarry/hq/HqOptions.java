@@ -15,9 +15,13 @@ import java.util.Optional;
  * @param grid its servers, router and launch settings; empty: no grid, pushes are planned and recorded only
  * @param etcd the etcd its state, deploy locks and leadership live in ({@code http://127.0.0.1:2379}); empty:
  *     the state is files in the home, for this HQ alone
+ * @param dashboard where the web dashboard listens ({@code 127.0.0.1:8090}); empty: no dashboard
  */
-public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<GridSettings> grid, Optional<String> etcd) {
+public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<GridSettings> grid, Optional<String> etcd,
+        Optional<InetSocketAddress> dashboard) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:2222";
+    /** Where {@code quarry up} serves the dashboard. */
+    public static final String DEFAULT_DASHBOARD = "127.0.0.1:8090";
 
     public HqOptions {
         requireNonNull(home, "home is null");
@@ -25,6 +29,12 @@ public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<Grid
         requireNonNull(grid, "grid is null");
         requireNonNull(etcd, "etcd is null");
         etcd.ifPresent(HqOptions::checkEtcd);
+        requireNonNull(dashboard, "dashboard is null");
+    }
+
+    /** HQ without a dashboard. */
+    public HqOptions(QuarryHome home, InetSocketAddress listen, Optional<GridSettings> grid, Optional<String> etcd) {
+        this(home, listen, grid, etcd, Optional.empty());
     }
 
     /** HQ without a grid. */
@@ -33,12 +43,17 @@ public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<Grid
     }
 
     public HqOptions withGrid(GridSettings settings) {
-        return new HqOptions(home, listen, Optional.of(settings), etcd);
+        return new HqOptions(home, listen, Optional.of(settings), etcd, dashboard);
     }
 
     /** The state in etcd at {@code endpoint}, shared with the other HQs using it. */
     public HqOptions withEtcd(String endpoint) {
-        return new HqOptions(home, listen, grid, Optional.of(endpoint));
+        return new HqOptions(home, listen, grid, Optional.of(endpoint), dashboard);
+    }
+
+    /** The web dashboard on {@code address} ({@code ADDR:PORT}, such as {@link #DEFAULT_DASHBOARD}). */
+    public HqOptions withDashboard(String address) {
+        return new HqOptions(home, listen, grid, etcd, Optional.of(address(address, "--dashboard")));
     }
 
     /** {@code http://HOST:PORT} (or https), as etcd's client URL; a one-line error otherwise. */
@@ -58,9 +73,15 @@ public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<Grid
 
     /** {@code ADDR:PORT}, such as {@code 127.0.0.1:2222}, {@code 0.0.0.0:22} or {@code [::1]:2222}. */
     static InetSocketAddress address(String text) {
+        return address(text, "--listen");
+    }
+
+    /** {@code ADDR:PORT} given to {@code option}. */
+    static InetSocketAddress address(String text, String option) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException("--listen " + text + ": give ADDR:PORT, such as " + DEFAULT_LISTEN);
+            throw new IllegalArgumentException(option + " " + text + ": give ADDR:PORT, such as "
+                    + (option.equals("--dashboard") ? DEFAULT_DASHBOARD : DEFAULT_LISTEN));
         }
         String host = text.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -68,11 +89,11 @@ public record HqOptions(QuarryHome home, InetSocketAddress listen, Optional<Grid
         }
         String port = text.substring(colon + 1);
         if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("--listen " + text + ": the port must be a number from 0 to 65535");
+            throw new IllegalArgumentException(option + " " + text + ": the port must be a number from 0 to 65535");
         }
         InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(port));
         if (address.isUnresolved()) {
-            throw new IllegalArgumentException("--listen " + text + ": cannot resolve " + host
+            throw new IllegalArgumentException(option + " " + text + ": cannot resolve " + host
                     + "; give an IP address");
         }
         return address;

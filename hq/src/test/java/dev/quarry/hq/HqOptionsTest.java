@@ -41,11 +41,21 @@ class HqOptionsTest {
     }
 
     @Test
+    void theDashboardListensWhereToldAndABadAddressIsOneLine() {
+        assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 8090)),
+                HqMain.parse(List.of("--dashboard", "127.0.0.1:8090")).dashboard());
+        assertEquals(Optional.empty(), HqMain.parse(List.of()).dashboard());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> HqMain.parse(List.of("--dashboard", "8090")));
+        assertEquals("--dashboard 8090: give ADDR:PORT, such as 127.0.0.1:8090", error.getMessage());
+    }
+
+    @Test
     void unknownArgumentsAreRefused() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> HqMain.parse(List.of("--port", "22")));
-        assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--router ADDR:PORT"
-                + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N]"
+        assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--dashboard ADDR:PORT]"
+                + " [--router ADDR:PORT [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N]"
                 + " [--server-size MEM,CPU] [--drain-grace DURATION] [--server-ttl DURATION] [--https ADDR:PORT]]",
                 error.getMessage());
     }

@@ -33,6 +33,11 @@ public final class HqCommand implements Callable<Integer> {
                     + " http://127.0.0.1:2379 (default: files in the home, this HQ alone)")
     String etcd;
 
+    @Option(names = "--dashboard", paramLabel = "ADDR:PORT",
+            description = "serve the web dashboard here, such as " + HqOptions.DEFAULT_DASHBOARD
+                    + " (log in with: quarry dashboard; default: no dashboard)")
+    String dashboard;
+
     @Option(names = "--router", paramLabel = "ADDR:PORT",
             description = "run the grid: nginx listens here for the apps' domains (without it pushes are only recorded)")
     String router;
@@ -86,6 +91,7 @@ public final class HqCommand implements Callable<Integer> {
         add(words, "--home", home);
         add(words, "--listen", listen);
         add(words, "--etcd", etcd);
+        add(words, "--dashboard", dashboard);
         add(words, "--router", router);
         add(words, "--provider", provider);
         add(words, "--min-servers", minServers);

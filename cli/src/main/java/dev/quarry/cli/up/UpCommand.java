@@ -41,6 +41,10 @@ public class UpCommand implements Callable<Integer> {
             description = "where nginx also serves the apps over HTTPS, once a domain has a certificate (default: HTTP only)")
     String https;
 
+    @Option(names = "--dashboard", paramLabel = "ADDR:PORT", defaultValue = HqOptions.DEFAULT_DASHBOARD,
+            description = "where HQ serves the web dashboard; log in with: quarry dashboard (default: ${DEFAULT-VALUE})")
+    String dashboard;
+
     @Option(names = "--servers", paramLabel = "N", defaultValue = "1",
             description = "local servers to start at once and keep at least (default: ${DEFAULT-VALUE})")
     String servers;
@@ -98,7 +102,8 @@ public class UpCommand implements Callable<Integer> {
         if (home != null) {
             words.addAll(List.of("--home", home));
         }
-        words.addAll(List.of("--listen", ssh, "--router", http, "--local-servers", servers, "--max-servers", maxServers));
+        words.addAll(List.of("--listen", ssh, "--router", http, "--local-servers", servers, "--max-servers", maxServers,
+                "--dashboard", dashboard));
         if (https != null) {
             words.addAll(List.of("--https", https));
         }

@@ -20,6 +20,8 @@ final class Welcome {
                 .append('\n');
         text.append("  apps, through nginx             http://").append(router.listenHost()).append(':')
                 .append(router.listenPort()).append("  (by Host: a domain such as hello.localhost)\n");
+        hq.dashboardAddress().ifPresent(address -> text.append("  dashboard                       ").append(address)
+                .append("  (log in with a one-time link: quarry dashboard)\n"));
         text.append("  home                            ").append(hq.home().root()).append("\n\n");
         text.append("Deploy an app from its repository:\n");
         text.append("  git remote add quarry ").append(remote).append('\n');

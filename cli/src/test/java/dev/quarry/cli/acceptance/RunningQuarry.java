@@ -54,7 +54,7 @@ final class RunningQuarry implements AutoCloseable {
         int http = LoopbackPorts.free();
         Path output = root.resolve("up.out");
         Process up = new ProcessBuilder(java(), "-Duser.home=" + userHome, "-jar", jar.toString(), "up",
-                "--home", root.resolve("home").toString(), "--ssh", "127.0.0.1:" + ssh, "--http", "127.0.0.1:" + http,
+                "--home", root.resolve("home").toString(), "--ssh", "127.0.0.1:" + ssh, "--http", "127.0.0.1:" + http, "--dashboard", "127.0.0.1:0",
                 "--servers", Integer.toString(servers), "--max-servers", Integer.toString(servers))
                 .redirectOutput(output.toFile()).redirectError(root.resolve("up.err").toFile()).start();
         try {

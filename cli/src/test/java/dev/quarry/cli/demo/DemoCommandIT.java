@@ -21,7 +21,7 @@ class DemoCommandIT {
         int http = LoopbackPorts.free();
         try (QuarryProcess demo = QuarryProcess.start(root, Files.createDirectories(root.resolve("user")), "demo",
                 "--home", root.resolve("home").toString(), "--ssh", "127.0.0.1:" + LoopbackPorts.free(),
-                "--http", "127.0.0.1:" + http)) {
+                "--http", "127.0.0.1:" + http, "--dashboard", "127.0.0.1:0")) {
             String printed = demo.awaitOutput("The example is served");
 
             assertTrue(printed.contains("remote: -----> hello release 1 is live: http://hello.localhost:" + http), printed);

@@ -43,7 +43,7 @@ class UpCommandIT {
         int ssh = LoopbackPorts.free();
         int http = LoopbackPorts.free();
         up = QuarryProcess.start(root, userHome, "up", "--home", root.resolve("home").toString(),
-                "--ssh", "127.0.0.1:" + ssh, "--http", "127.0.0.1:" + http);
+                "--ssh", "127.0.0.1:" + ssh, "--http", "127.0.0.1:" + http, "--dashboard", "127.0.0.1:0");
         String welcome = up.awaitOutput("Stop with Ctrl-C.");
 
         assertTrue(welcome.contains("git remote add quarry ssh://quarry@127.0.0.1:" + ssh + "/APP"), welcome);

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Verbs {
     /** Every verb name, in the order help lists them. */
     public static final List<String> NAMES = List.of("apps", "ps", "servers", "grid", "scale", "releases", "rollback",
-            "config", "logs", "keys", "access", "audit", "cache");
+            "config", "logs", "keys", "access", "audit", "cache", "dashboard");
     private static final Logger LOG = LoggerFactory.getLogger(Verbs.class);
 
     private final Map<String, Verb> verbs;
@@ -58,7 +58,15 @@ public final class Verbs {
                 Map.entry("keys", new KeysVerb(access)),
                 Map.entry("access", new AccessVerb(access)),
                 Map.entry("audit", new AuditVerb(access.audit())),
-                Map.entry("cache", new CacheVerb(grid, redeployer))));
+                Map.entry("cache", new CacheVerb(grid, redeployer)),
+                Map.entry("dashboard", new NoDashboardVerb())));
+    }
+
+    /** These verbs with {@code name} answered by {@code verb} instead (HQ's dashboard verb, when it serves one). */
+    public Verbs with(String name, Verb verb) {
+        Map<String, Verb> changed = new java.util.HashMap<>(verbs);
+        changed.put(name, verb);
+        return new Verbs(changed);
     }
 
     /**

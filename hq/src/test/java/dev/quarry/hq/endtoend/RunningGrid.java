@@ -36,6 +36,14 @@ final class RunningGrid implements AutoCloseable {
         return new RunningGrid(RunningHq.startWithGrid(root, settings), routerPort);
     }
 
+    /** The same with HQ serving its dashboard on a free loopback port. */
+    static RunningGrid startWithDashboard(Path root, int servers) {
+        int routerPort = LoopbackPorts.free();
+        GridSettings settings = GridSettings.of(RouterSettings.local(routerPort), servers)
+                .withDrainGrace(Duration.ofMillis(200)).withReconcilePeriod(QUIET);
+        return new RunningGrid(RunningHq.startWithGridAndDashboard(root, settings), routerPort);
+    }
+
     RunningHq hq() {
         return hq;
     }

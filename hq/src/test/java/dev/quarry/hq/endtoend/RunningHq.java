@@ -77,6 +77,17 @@ final class RunningHq implements AutoCloseable {
         }
     }
 
+    /** HQ on a grid serving its dashboard on a free loopback port. */
+    static RunningHq startWithGridAndDashboard(Path root, GridSettings grid) {
+        try {
+            QuarryHome home = new QuarryHome(root.resolve("home"));
+            return withAlice(root, Hq.start(new HqOptions(home, new InetSocketAddress("127.0.0.1", 0)).withGrid(grid)
+                    .withDashboard("127.0.0.1:0")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static RunningHq withAlice(Path root, Hq hq) {
         RunningHq running = new RunningHq(root, hq, null, null);
         SshKeys.KeyFiles key = running.keyFile("alice");

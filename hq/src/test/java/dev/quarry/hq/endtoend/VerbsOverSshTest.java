@@ -109,6 +109,8 @@ class VerbsOverSshTest {
                 "quarry apps: unknown option \"--yaml\"; usage: apps [--json]");
         assertOneLineError(hq.alice().run("logs", "shop"), 1, "quarry logs: logs of shop are not available: this HQ"
                 + " runs without a grid, so no containers run; start it with --router to run them");
+        assertOneLineError(hq.alice().run("dashboard"), 1, "quarry dashboard: this HQ serves no dashboard; start it"
+                + " with --dashboard ADDR:PORT (quarry up serves one on 127.0.0.1:8090)");
     }
 
     @Test
