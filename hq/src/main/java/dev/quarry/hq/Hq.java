@@ -29,6 +29,7 @@ import dev.quarry.hq.leader.SoleLeadership;
 import dev.quarry.hq.lock.DeployLocks;
 import dev.quarry.hq.lock.EtcdDeployLocks;
 import dev.quarry.hq.lock.FileDeployLocks;
+import dev.quarry.hq.release.DeployFeed;
 import dev.quarry.hq.release.ReleaseMaker;
 import dev.quarry.hq.release.SourceFolders;
 import dev.quarry.hq.release.StackConfig;
@@ -140,7 +141,8 @@ public final class Hq implements AutoCloseable {
             Optional<HqGrid> opened = grid;
             Launcher launcher = given.orElseGet(() -> opened.map(it -> (Launcher) it.launcher())
                     .orElseGet(PlanPrintingLauncher::new));
-            ReleaseMaker maker = new ReleaseMaker(state, new SourceFolders(home.stacks()), launcher, clock);
+            DeployFeed feed = new DeployFeed();
+            ReleaseMaker maker = new ReleaseMaker(state, new SourceFolders(home.stacks()), launcher, clock, feed);
             RepositoryMirror mirror = etcd.isPresent() ? new StoredRepositories(store) : RepositoryMirror.NONE;
             PushService pushes = new PushService(repositories, state, config, maker, locks, mirror);
             Verbs verbs = Verbs.standard(state, config, new Redeployer(locks, repositories, state, maker, mirror),
@@ -149,7 +151,7 @@ public final class Hq implements AutoCloseable {
                     : Optional.of(Dashboard.bind(options.dashboard().get(), clock));
             if (dashboard.isPresent()) {
                 verbs = verbs.with("dashboard", dashboard.get().verb());
-                dashboard.get().serve(state, grid.map(HqGrid::grid), access, verbs, clock);
+                dashboard.get().serve(state, feed, grid.map(HqGrid::grid), access, verbs, clock);
             }
             CommandRouter router = new CommandRouter(pushes, new FetchService(repositories), verbs, access, executor);
             Leadership leader = leadership;

@@ -39,6 +39,7 @@ public final class Verbs {
     static final class Ps extends RemoteCommand {
         @Option(names = "--all", description = "every app's containers") boolean all;
         @Option(names = "--json", description = "print JSON") boolean json;
+        @Option(names = "--health", description = "each container's last liveness probes") boolean health;
 
         @Override
         List<String> words(HqTarget target) {
@@ -46,7 +47,7 @@ public final class Verbs {
             if (!all) {
                 target.app().ifPresent(words::add);
             }
-            return with(words, json, "--json");
+            return with(with(words, json, "--json"), health, "--health");
         }
     }
 

@@ -27,4 +27,14 @@ class HintFormTest {
         assertEquals(List.of("rollback", "ngs", "1", "--with-scale"),
                 rollback.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"))));
     }
+
+    @Test
+    void psPassesHealthAndJson() {
+        Verbs.Ps ps = new Verbs.Ps();
+
+        new CommandLine(ps).parseArgs("--health", "--json", "--app", "ngs");
+
+        assertEquals(List.of("ps", "ngs", "--json", "--health"),
+                ps.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"))));
+    }
 }

@@ -3,6 +3,7 @@ package dev.quarry.hq.dashboard;
 import dev.quarry.hq.access.AccessControl;
 import dev.quarry.hq.commands.Verbs;
 import dev.quarry.hq.grid.Grid;
+import dev.quarry.hq.release.DeployFeed;
 import dev.quarry.hq.release.StackState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -33,12 +34,12 @@ public final class Dashboard implements AutoCloseable {
         return new DashboardVerb(links, server.address());
     }
 
-    /** Starts answering: pages over HQ's state and grid, actions through {@code verbs}. */
-    public void serve(StackState state, Optional<Grid> grid, AccessControl access, Verbs verbs, Clock clock) {
+    /** Starts answering: pages over HQ's state, its deploys in progress and grid, actions through {@code verbs}. */
+    public void serve(StackState state, DeployFeed feed, Optional<Grid> grid, AccessControl access, Verbs verbs, Clock clock) {
         ListingCache listings = new ListingCache(grid, clock);
         List<String> actions = Verbs.NAMES.contains("restart") ? List.of("scale", "rollback", "restart")
                 : List.of("scale", "rollback");
-        DashboardPages pages = new DashboardPages(new DashboardData(state, listings, actions),
+        DashboardPages pages = new DashboardPages(new DashboardData(state, feed, listings, actions),
                 new GridData(grid, listings));
         server.serve(new DashboardServer.Parts(access, pages, new DashboardActions(verbs)));
     }

@@ -13,6 +13,7 @@ import dev.quarry.hq.dashboard.pages.NodeLine;
 import dev.quarry.hq.dashboard.pages.ReleaseLine;
 import dev.quarry.hq.grid.GridListing;
 import dev.quarry.hq.grid.RunningContainer;
+import dev.quarry.hq.release.DeployFeed;
 import dev.quarry.hq.release.Release;
 import dev.quarry.hq.release.StackRecord;
 import dev.quarry.hq.release.StackSpecs;
@@ -34,13 +35,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DashboardData {
     private final StackState state;
+    private final DeployFeed feed;
     private final ListingCache listings;
     private final List<String> actions;
     private final Map<String, List<NodeSpec>> nodesOfRelease = new ConcurrentHashMap<>();
 
     /** @param actions the verbs the app page offers ({@code scale}, {@code rollback}, {@code restart} when HQ has it) */
-    DashboardData(StackState state, ListingCache listings, List<String> actions) {
+    DashboardData(StackState state, DeployFeed feed, ListingCache listings, List<String> actions) {
         this.state = state;
+        this.feed = feed;
         this.listings = listings;
         this.actions = List.copyOf(actions);
     }
@@ -74,7 +77,7 @@ public final class DashboardData {
                 .map(DashboardData::container).toList();
         List<String> allowed = actions.stream().filter(action -> caller.refusal(new Request.OnApp(app,
                 action.equals("rollback") ? AppAction.ROLL_BACK : AppAction.SCALE)).isEmpty()).toList();
-        return Optional.of(new AppDetail(card.get(), releases, containers, allowed));
+        return Optional.of(new AppDetail(card.get(), releases, containers, allowed, feed.lines(app)));
     }
 
     private Optional<AppCard> card(String app, GridListing listing) {

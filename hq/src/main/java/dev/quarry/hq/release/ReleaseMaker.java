@@ -36,15 +36,31 @@ public final class ReleaseMaker {
     private final SourceFolders sources;
     private final Launcher launcher;
     private final Clock clock;
+    private final DeployFeed feed;
 
     public ReleaseMaker(StackState state, SourceFolders sources, Launcher launcher, Clock clock) {
+        this(state, sources, launcher, clock, new DeployFeed());
+    }
+
+    /** @param feed where each deploy's progress lines are also shown while it runs (HQ's dashboard) */
+    public ReleaseMaker(StackState state, SourceFolders sources, Launcher launcher, Clock clock, DeployFeed feed) {
         this.state = state;
         this.sources = sources;
         this.launcher = launcher;
         this.clock = clock;
+        this.feed = feed;
     }
 
     public ReleaseOutcome make(ReleaseRequest request, Progress progress) {
+        Progress followed = feed.begin(request.stack(), progress);
+        try {
+            return makeFollowed(request, followed);
+        } finally {
+            feed.end(request.stack());
+        }
+    }
+
+    private ReleaseOutcome makeFollowed(ReleaseRequest request, Progress progress) {
         ParseResult parsed = StackSpecs.parse(request.quarryFile(), request.stack());
         if (parsed instanceof ParseResult.Invalid invalid) {
             return new ReleaseOutcome.Invalid(invalid.problems().stream().map(Object::toString).toList());

@@ -8,21 +8,27 @@ import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.CommandResult;
 import dev.quarry.testsupport.GitWorkTree;
 import dev.quarry.testsupport.OpenSshClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard in a real headless Chromium, on HQ with a real grid of two local servers: log in through a
@@ -101,7 +107,13 @@ class DashboardTest {
 
             browser.await(driver -> blocksOf(driver, "scaled") == 3);
             assertEquals(2, browser.driver().findElements(By.cssSelector(".server")).size());
-            String hover = browser.driver().findElement(By.cssSelector("i[title^='scaled.web.']")).getAttribute("title");
+            String hover = browser.await(driver -> {
+                try {
+                    return driver.findElement(By.cssSelector("i[title^='scaled.web.']")).getDomAttribute("title");
+                } catch (StaleElementReferenceException e) {
+                    return null; // a live update replaced the block meanwhile: look again
+                }
+            });
             assertTrue(hover.matches("scaled\\.web\\.[0-9]+\\.[0-9] 32M [0-9]+m [a-z?]+"), hover);
             browser.screenshot("grid-after-scale");
         }
@@ -118,6 +130,32 @@ class DashboardTest {
             browser.await(driver -> lastTick(mainText(driver)) > first + 2);
             assertEquals(dashboard + "/apps/ticker/logs", browser.driver().getCurrentUrl(), "no reload, no move");
             browser.screenshot("logs-live");
+        }
+    }
+
+    @Test
+    void aDeployInProgressShowsItsProgressLinesLive() {
+        GitWorkTree tree = app("building", TestApps.web("building.test", 1, ""), "building one");
+        tree.push(RunningHq.url("building"), "main").requireSuccess();
+        try (HeadlessChromium browser = HeadlessChromium.start(root.resolve("profile-deploy"))) {
+            browser.driver().get(link(grid.hq().alice()));
+            browser.driver().get(dashboard + "/apps/building");
+            browser.await(driver -> mainText(driver).contains("live release 1"));
+            assertFalse(mainText(browser.driver()).contains("Deploying"), mainText(browser.driver()));
+            tree.write("quarry.yml", BuildOutputTest.web("building", List.of(BuildOutputTest.WAITING_BUILD), ""))
+                    .commit("second");
+
+            CommandResult push = LivePush.push(tree, RunningHq.url("building"), line -> {
+                if (line.contains("| waiting for go")) {
+                    browser.await(driver -> mainText(driver).contains("Deploying")
+                            && mainText(driver).contains("| waiting for go"));
+                    browser.screenshot("deploy-in-progress");
+                    releaseSources("building", 2).forEach(folder -> write(folder.resolve("go")));
+                }
+            });
+
+            push.requireSuccess();
+            browser.await(driver -> mainText(driver).contains("live release 2") && !mainText(driver).contains("Deploying"));
         }
     }
 
@@ -186,9 +224,7 @@ class DashboardTest {
         try (HeadlessChromium browser = HeadlessChromium.start(root.resolve("profile-click"))) {
             browser.driver().get(link(grid.hq().alice()));
             browser.driver().get(dashboard + "/apps/clicked");
-            var count = browser.driver().findElement(By.cssSelector("input[name=count]"));
-            count.clear();
-            count.sendKeys("2");
+            browser.await(DashboardTest::typeScaleTwo);
             browser.driver().findElement(By.cssSelector("form[action='/apps/clicked/scale'] button")).click();
             browser.await(driver -> driver.switchTo().alert()).accept();
 
@@ -196,6 +232,22 @@ class DashboardTest {
             browser.screenshot("scale-result");
             assertEquals(2, grid.containers("clicked").size());
             assertTrue(grid.hq().alice().run("audit").requireSuccess().stdout().contains("scale clicked web=2"));
+        }
+    }
+
+    /**
+     * Types 2 into the scale field; false (try again) when a live update replaced the field meanwhile. While the
+     * field has the focus the page takes no live update, so the form stays until it is sent.
+     */
+    private static boolean typeScaleTwo(WebDriver driver) {
+        try {
+            WebElement count = driver.findElement(By.cssSelector("input[name=count]"));
+            count.click();
+            count.clear();
+            count.sendKeys("2");
+            return "2".equals(count.getDomProperty("value")) && count.equals(driver.switchTo().activeElement());
+        } catch (StaleElementReferenceException e) {
+            return false;
         }
     }
 
@@ -210,6 +262,23 @@ class DashboardTest {
         GitWorkTree tree = grid.hq().workTree(name);
         tree.write("quarry.yml", quarryFile).write("public/index.html", page + "\n").commit("first");
         return tree;
+    }
+
+    private List<Path> releaseSources(String app, int release) {
+        try (Stream<Path> servers = Files.list(grid.hq().home().resolve("local"))) {
+            return servers.map(server -> server.resolve("sources").resolve(app).resolve(String.valueOf(release)))
+                    .filter(Files::isDirectory).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file) {
+        try {
+            Files.writeString(file, "go\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String mainText(WebDriver driver) {

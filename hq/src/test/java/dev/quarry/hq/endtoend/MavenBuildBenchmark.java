@@ -1,5 +1,8 @@
 package dev.quarry.hq.endtoend;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.quarry.testsupport.BusyboxImage;
 import dev.quarry.testsupport.CommandResult;
 import dev.quarry.testsupport.GitWorkTree;
@@ -13,16 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Prints (does not assert) how long releases of a Maven-built Java app take through HQ on one local server
+ * Prints how long releases of a Maven-built Java app take through HQ on one local server
  * (plugins from Maven Central; the maven and a JDK package): the first push (empty cache), a second push of a new
  * commit with the same pom (cached), then {@code config set} and {@code rollback} (the build reused). Also written
- * to {@code target/maven-build-benchmark.txt}.
+ * to {@code target/maven-build-benchmark.txt}. It asserts what the figures rest on: the first build downloads from
+ * Maven Central, the second downloads nothing (the stack's cache kept), and config set and rollback build nothing.
  */
 class MavenBuildBenchmark {
     private static final String QUARRY_FILE = """
             nodes:
               web:
-                build: ['mvn -B -q -DskipTests package']
+                build: ['mvn -B -DskipTests package']
                 run: exec java -Xmx64m -cp target/classes Main
                 port: 8080
                 memory: 1G
@@ -68,14 +72,25 @@ class MavenBuildBenchmark {
             GitWorkTree tree = grid.hq().workTree("maven");
             tree.write("quarry.yml", QUARRY_FILE).write("pom.xml", POM)
                     .write("src/main/java/Main.java", MAIN.formatted("one")).commit("one");
-            results.add(time("first_push_empty_cache", () -> tree.push(RunningHq.url("maven"), "main")
+            List<String> first = new ArrayList<>();
+            results.add(time("first_push_empty_cache", first, () -> tree.push(RunningHq.url("maven"), "main")
                     .requireSuccess()));
+            assertTrue(first.stream().anyMatch(line -> line.contains("Downloaded from")), String.join("\n", first));
             tree.write("src/main/java/Main.java", MAIN.formatted("two")).commit("two");
-            results.add(time("second_push_same_pom_cached", () -> tree.push(RunningHq.url("maven"), "main")
+            List<String> second = new ArrayList<>();
+            results.add(time("second_push_same_pom_cached", second, () -> tree.push(RunningHq.url("maven"), "main")
                     .requireSuccess()));
-            results.add(time("config_set", () -> grid.hq().alice().run("config", "maven", "set", "A=1")
+            assertTrue(second.stream().anyMatch(line -> line.startsWith("-----> build web (")), String.join("\n", second));
+            assertFalse(second.stream().anyMatch(line -> line.contains("Downloaded from")), String.join("\n", second));
+            List<String> config = new ArrayList<>();
+            results.add(time("config_set", config, () -> grid.hq().alice().run("config", "maven", "set", "A=1")
                     .requireSuccess()));
-            results.add(time("rollback", () -> grid.hq().alice().run("rollback", "maven", "1").requireSuccess()));
+            List<String> rollback = new ArrayList<>();
+            results.add(time("rollback", rollback, () -> grid.hq().alice().run("rollback", "maven", "1")
+                    .requireSuccess()));
+            assertFalse(config.stream().anyMatch(line -> line.startsWith("-----> build web (")), String.join("\n", config));
+            assertFalse(rollback.stream().anyMatch(line -> line.startsWith("-----> build web (")),
+                    String.join("\n", rollback));
         }
         results.forEach(System.out::println);
         Files.createDirectories(Path.of("target"));
@@ -83,11 +98,13 @@ class MavenBuildBenchmark {
     }
 
     /** How long {@code action} took, and the build's own time when it built ({@code -----> build web (N s)}). */
-    private static String time(String what, Supplier<CommandResult> action) {
+    private static String time(String what, List<String> lines, Supplier<CommandResult> action) {
         long began = System.nanoTime();
         CommandResult result = action.get();
         long elapsed = (System.nanoTime() - began) / 1_000_000;
-        String built = GitWorkTree.remoteLines(result).stream().filter(line -> line.startsWith("-----> build web ("))
+        lines.addAll(GitWorkTree.remoteLines(result));
+        lines.addAll(result.stdout().lines().toList());
+        String built = lines.stream().filter(line -> line.startsWith("-----> build web ("))
                 .findFirst().map(line -> " (" + line.substring("-----> ".length()) + ")").orElse("");
         return "build=maven " + what + "_ms=" + elapsed + built;
     }

@@ -15,6 +15,10 @@ public final class AppPage {
                 .append(Html.escape(card.commit())).append("</code> by ").append(Html.escape(card.by())).append(", ")
                 .append(Html.escape(card.deployed())).append(" · <a href=\"/apps/").append(app)
                 .append("/logs\">logs</a>").append(AppsPage.domains(card.nodes())).append("</p>");
+        if (!detail.deploying().isEmpty()) {
+            out.append("<h2>Deploying</h2><pre class=deploy>").append(Html.escape(String.join("\n",
+                    detail.deploying()))).append("</pre>");
+        }
         if (detail.actions().contains("restart")) {
             out.append(form(app, "restart", csrf, "Restart every container of " + app + "?", "", "restart"));
         }

@@ -54,7 +54,7 @@ class PageWeightBenchmark {
                     "2026-12-04T19:00:00Z", "push main", List.of("DEPLOY app0/web release=" + release + " scale=8",
                     "ROUTE app0/web domains=[app0.example.com]")));
         }
-        AppDetail detail = new AppDetail(apps.getFirst(), releases, containers, List.of("scale", "rollback"));
+        AppDetail detail = new AppDetail(apps.getFirst(), releases, containers, List.of("scale", "rollback"), List.of());
         String csrf = "C".repeat(43);
 
         List<String> lines = new ArrayList<>();

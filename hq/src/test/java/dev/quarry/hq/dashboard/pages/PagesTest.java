@@ -26,7 +26,7 @@ class PagesTest {
         AppDetail detail = new AppDetail(card, List.of(
                 new ReleaseLine(2, "live", "0123456789ab", "alice", "2026-12-04T19:00:00Z", HOSTILE, List.of(HOSTILE)),
                 new ReleaseLine(1, "deployed", "ba9876543210", "bob", "2026-12-04T18:00:00Z", "push", List.of())),
-                List.of(), List.of("scale", "rollback"));
+                List.of(), List.of("scale", "rollback"), List.of());
         String main = AppPage.main(detail, "TOKEN");
 
         assertFalse(main.contains("<script>"), main);
@@ -40,8 +40,20 @@ class PagesTest {
     void aPageWithoutActionsHasNoForms() {
         AppCard card = new AppCard("shop", 1, "0123456789ab", "now", "alice", List.of(new NodeLine("web", 1, 1,
                 List.of(), "-, -")));
-        String main = AppPage.main(new AppDetail(card, List.of(), List.of(), List.of()), "TOKEN");
+        String main = AppPage.main(new AppDetail(card, List.of(), List.of(), List.of(), List.of()), "TOKEN");
         assertFalse(main.contains("<form"), main);
+        assertFalse(main.contains("Deploying"), "no deploy runs: " + main);
+    }
+
+    @Test
+    void aDeployInProgressShowsItsLinesEscaped() {
+        AppCard card = new AppCard("shop", 1, "0123456789ab", "now", "alice", List.of());
+        String main = AppPage.main(new AppDetail(card, List.of(), List.of(), List.of(), List.of(
+                "-----> DEPLOY shop/web 1/2 healthy on s1 (1.0 s)", "       | " + HOSTILE)), "TOKEN");
+
+        assertTrue(main.contains("<h2>Deploying</h2><pre class=deploy>-----&gt; DEPLOY shop/web 1/2 healthy on s1"),
+                main);
+        assertFalse(main.contains(HOSTILE), main);
     }
 
     @Test
