@@ -23,6 +23,7 @@ public final class LivenessWatch {
     private final LivenessTracker tracker;
     private final ProbeHistory history;
     private final Consumer<String> unhealthy;
+    private String unhealthyReason;
     private final LivenessMonitor monitor;
     private final Instant startedAt;
     private volatile boolean cancelled;
@@ -76,6 +77,7 @@ public final class LivenessWatch {
         synchronized (this) {
             if (tracker.record(result, Duration.between(startedAt, monitor.clock().instant()))) {
                 reason = tracker.unhealthyReason(result.answer());
+                unhealthyReason = reason;
             }
             next = tracker.nextDelay();
         }
@@ -93,6 +95,11 @@ public final class LivenessWatch {
 
     public synchronized ContainerPhase phase() {
         return tracker.phase();
+    }
+
+    /** Why it turned unhealthy; null while it has not (readable at once, before its container hears of it). */
+    public synchronized String unhealthyReason() {
+        return unhealthyReason;
     }
 
     public synchronized LivenessReport report() {

@@ -225,14 +225,17 @@ final class ContainerLife {
 
     synchronized ContainerStatus status() {
         List<String> notes = new ArrayList<>(supervision.launcher().notes(request));
-        if (note != null) {
-            notes.add(note);
+        // a probe that just turned it unhealthy is shown with its reason before the container hears of it
+        String reason = note == null && watch != null && state == ContainerState.RUNNING ? watch.unhealthyReason()
+                : note;
+        if (reason != null) {
+            notes.add(reason);
         }
         ContainerState shown = state == null ? ContainerState.STOPPED : state;
         return new ContainerStatus(request.id(), request.stack(), request.node(), request.release(), request.kind(),
                 shown, exitCode, restarts.total(), startedAt, request.host(),
                 request.port() == null ? 0 : request.port(), instance == null ? null : instance.handle(), notes,
-                phase(shown), note, livenessReport());
+                phase(shown), reason, livenessReport());
     }
 
     private ContainerPhase phase(ContainerState shown) {
