@@ -131,7 +131,8 @@ public final class DashboardData {
 
     private static ContainerLine container(RunningContainer container) {
         return new ContainerLine(container.id(), container.status().node(), container.server().id(),
-                container.address(), container.status().state().name().toLowerCase(Locale.ROOT),
+                container.address(), (container.status().phase() != null ? container.status().phase().name()
+                        : container.status().state().name()).toLowerCase(Locale.ROOT),
                 container.status().restarts(), container.status().release(), container.status().notes());
     }
 

@@ -14,7 +14,9 @@ public final class AppPage {
                 .append(card.release() == 0 ? "none" : Integer.toString(card.release())).append("</b> <code>")
                 .append(Html.escape(card.commit())).append("</code> by ").append(Html.escape(card.by())).append(", ")
                 .append(Html.escape(card.deployed())).append(" · <a href=\"/apps/").append(app)
-                .append("/logs\">logs</a>").append(AppsPage.domains(card.nodes())).append("</p>");
+                .append("/logs\">logs</a>");
+        String domains = AppsPage.domains(card.nodes());
+        out.append(domains.isEmpty() ? "" : " · " + domains).append("</p>");
         if (!detail.deploying().isEmpty()) {
             out.append("<h2>Deploying</h2><pre class=deploy>").append(Html.escape(String.join("\n",
                     detail.deploying()))).append("</pre>");
