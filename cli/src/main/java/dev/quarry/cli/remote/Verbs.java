@@ -66,10 +66,17 @@ public final class Verbs {
     static final class Grid extends RemoteCommand {
         @Option(names = "--all", description = "the whole grid") boolean all;
         @Option(names = "--json", description = "print JSON") boolean json;
+        @Parameters(arity = "0..1", paramLabel = "consolidate",
+                description = "consolidate --dry-run: the moves a move-budgeted round would make now") String action;
+        @Option(names = "--dry-run", description = "with consolidate: print the moves, move nothing") boolean dryRun;
 
         @Override
         List<String> words(HqTarget target) {
             List<String> words = new ArrayList<>(List.of("grid"));
+            if (action != null) {
+                words.add(action);
+                return with(words, dryRun, "--dry-run");
+            }
             if (!all) {
                 target.app().ifPresent(words::add);
             }

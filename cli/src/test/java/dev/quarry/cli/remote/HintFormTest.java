@@ -37,4 +37,14 @@ class HintFormTest {
         assertEquals(List.of("ps", "ngs", "--json", "--health"),
                 ps.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"))));
     }
+
+    @Test
+    void gridConsolidateDryRunIsPassedAsItIs() {
+        Verbs.Grid grid = new Verbs.Grid();
+
+        new CommandLine(grid).parseArgs("consolidate", "--dry-run", "--app", "ngs");
+
+        assertEquals(List.of("grid", "consolidate", "--dry-run"),
+                grid.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"))));
+    }
 }

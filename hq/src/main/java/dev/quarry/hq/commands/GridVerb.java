@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * {@code grid [APP] [--json]}: slicegrid's picture of the servers and the room each container holds
  * (with APP: only that app's containers listed under it); {@code --json} gives the exact numbers.
+ * {@code grid consolidate --dry-run}: the moves a move-budgeted consolidation round would make now.
  */
 final class GridVerb implements Verb {
-    static final String USAGE = "grid [APP] [--json]";
+    static final String USAGE = "grid [APP] [--json] | grid consolidate --dry-run";
     private static final int WIDTH = 100;
 
     private final Optional<Grid> grid;
@@ -27,13 +28,20 @@ final class GridVerb implements Verb {
     /** The picture shows every app's room on every server, so it is for admins, with or without an app. */
     @Override
     public Request request(List<String> words) {
-        Arguments.parse(words, Set.of("--json"), USAGE).atMost(1);
+        Arguments.parse(words, Set.of("--json", "--dry-run"), USAGE).atMost(1);
         return new Request.AdminOnly("see the grid");
     }
 
     @Override
     public int run(VerbContext context) {
-        Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json"), USAGE).atMost(1);
+        Arguments arguments = Arguments.parse(context.arguments(), Set.of("--json", "--dry-run"), USAGE).atMost(1);
+        if (arguments.has("--dry-run")) {
+            return consolidate(arguments, context);
+        }
+        if (arguments.positional().equals(List.of("consolidate"))) {
+            throw VerbFailure.usage("a live consolidation round is not built yet; see the moves one would make"
+                    + " with: grid consolidate --dry-run", USAGE);
+        }
         Optional<String> app = arguments.positional().isEmpty() ? Optional.empty() : Optional.of(arguments.app(0));
         if (grid.isEmpty()) {
             context.out().println(arguments.has("--json") ? "{}"
@@ -48,6 +56,18 @@ final class GridVerb implements Verb {
         context.out().print(GridPicture.render(snapshot, WIDTH));
         app.ifPresent(name -> only(snapshot, name).blocks().forEach(load -> load.slices().forEach(slice ->
                 context.out().println(slice.id() + " on " + load.block().id() + " (" + slice.demand() + ")"))));
+        return 0;
+    }
+
+    private int consolidate(Arguments arguments, VerbContext context) {
+        if (!arguments.positional().equals(List.of("consolidate")) || arguments.has("--json")) {
+            throw VerbFailure.usage("--dry-run goes with consolidate only", USAGE);
+        }
+        if (grid.isEmpty()) {
+            context.out().println("no grid: this HQ runs without one; start it with --router (and --local-servers N)");
+            return 0;
+        }
+        ConsolidationPreview.lines(grid.get().snapshot()).forEach(context.out()::println);
         return 0;
     }
 
