@@ -29,6 +29,7 @@ import java.util.HexFormat;
  * logs/STACK/ID.log              a process container's output (ID.log.1 is the older part)
  * stack-users.json               the user id each stack's processes run as
  * homes/STACK/                   a stack's HOME in its sandbox, kept between releases (its user's, 0700)
+ * identities/STACK/              the passwd and group its sandbox sees (root's, 0644)
  * </pre>
  */
 public record AgentHome(Path root) {
@@ -72,6 +73,10 @@ public record AgentHome(Path root) {
 
     public Path stackUsers() {
         return root.resolve("stack-users.json");
+    }
+
+    public Path stackIdentity(String stack) {
+        return root.resolve("identities").resolve(name(stack));
     }
 
     public Path stackHome(String stack) {

@@ -4,6 +4,10 @@ import dev.quarry.agent.home.AgentHome;
 import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.agent.sandbox.Confinement;
 import dev.quarry.agent.sandbox.Sandbox;
+import dev.quarry.agent.sandbox.SandboxIdentity;
+import dev.quarry.files.AtomicFiles;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import dev.quarry.agent.sandbox.StackUser;
 import dev.quarry.agent.sandbox.StackUsers;
 import java.io.IOException;
@@ -43,7 +47,7 @@ final class StackSandbox {
         try {
             own(release, user);
             Path stackHome = stackHome(user);
-            return sandbox.command(new Confinement(user, release, releaseWritable, stackHome), command);
+            return sandbox.command(new Confinement(user, release, releaseWritable, stackHome, identity(user)), command);
         } catch (IOException e) {
             throw new RuntimeFailure("cannot hand " + release + " to the user of stack " + stack + ": "
                     + RuntimeFailure.firstLine(e) + "; check the agent runs as root", e);
@@ -61,6 +65,27 @@ final class StackSandbox {
             }
         }
         return folder;
+    }
+
+    /** The folder holding the passwd and group the stack's sandbox sees, written when missing or stale. */
+    private Path identity(StackUser user) throws IOException {
+        Path folder = home.stackIdentity(user.stack());
+        SandboxIdentity identity = new SandboxIdentity(user);
+        synchronized (locks.computeIfAbsent(folder, key -> new Object())) {
+            writeWhenChanged(folder.resolve("passwd"), identity.passwd());
+            writeWhenChanged(folder.resolve("group"), identity.group());
+        }
+        return folder;
+    }
+
+    private static void writeWhenChanged(Path file, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        AtomicFiles.createFolders(file.getParent());
+        AtomicFiles.write(file, bytes);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** Gives the release's files to the stack's user, the folder itself last: an owned folder is done. */

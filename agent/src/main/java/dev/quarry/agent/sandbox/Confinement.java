@@ -12,11 +12,14 @@ import java.nio.file.Path;
  * @param release the release's source folder on the host
  * @param releaseWritable true for a build, false at run time (containers, hooks)
  * @param home the stack's home folder on the host, kept between releases
+ * @param identity the folder on the host holding the {@code passwd} and {@code group} the sandbox sees
+ *     ({@link SandboxIdentity})
  */
-public record Confinement(StackUser user, Path release, boolean releaseWritable, Path home) {
+public record Confinement(StackUser user, Path release, boolean releaseWritable, Path home, Path identity) {
     public Confinement {
         requireNonNull(user, "user is null");
         requireNonNull(release, "release is null");
         requireNonNull(home, "home is null");
+        requireNonNull(identity, "identity is null");
     }
 }

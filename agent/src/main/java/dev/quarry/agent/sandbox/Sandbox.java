@@ -14,7 +14,8 @@ import java.util.Optional;
  * read-only; the release at {@code /app} (writable only for a build); the stack's home at
  * {@code /home/app}; a private {@code /tmp}; nothing else of the host's files (no /root, /home, other
  * stacks or Quarry's homes). Inside, {@code setpriv} becomes the stack's user with no capabilities and
- * no_new_privs before the command runs. The host network is kept. The outer bwrap is the process group
+ * no_new_privs before the command runs; its {@code /etc/passwd} and {@code /etc/group} name only root, nobody
+ * and that user ({@link SandboxIdentity}), whose home is the stack's. The host network is kept. The outer bwrap is the process group
  * leader the agent records: killing the group kills the sandbox's PID 1, and with it every process in
  * it. No {@code --die-with-parent}: containers outlive an agent restart.
  *
@@ -71,6 +72,8 @@ public final class Sandbox {
         List<String> line = new ArrayList<>(List.of("bwrap"));
         line.addAll(NAMESPACES);
         line.addAll(systemMounts);
+        line.addAll(List.of("--ro-bind", confinement.identity().resolve("passwd").toString(), "/etc/passwd",
+                "--ro-bind", confinement.identity().resolve("group").toString(), "/etc/group"));
         line.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
                 "--perms", "1777", "--tmpfs", "/var/tmp",
                 "--perms", "0755", "--dir", "/home", "--bind", confinement.home().toString(), HOME,

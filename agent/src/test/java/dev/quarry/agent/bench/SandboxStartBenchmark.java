@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.agent.sandbox.Confinement;
 import dev.quarry.agent.sandbox.Sandbox;
+import dev.quarry.agent.sandbox.SandboxIdentity;
 import dev.quarry.agent.sandbox.StackUser;
 import dev.quarry.agent.sandbox.StackUsers;
 import dev.quarry.agent.testing.Busybox;
@@ -46,7 +47,10 @@ class SandboxStartBenchmark {
         own(release, user);
         own(stackHome, user);
         Sandbox sandbox = Sandbox.detect(List.of(temp));
-        Confinement confinement = new Confinement(user, release, false, stackHome);
+        Path identity = Files.createDirectories(temp.resolve("identity"));
+        Files.writeString(identity.resolve("passwd"), new SandboxIdentity(user).passwd());
+        Files.writeString(identity.resolve("group"), new SandboxIdentity(user).group());
+        Confinement confinement = new Confinement(user, release, false, stackHome, identity);
         List<Double> bare = new ArrayList<>();
         List<Double> sandboxed = new ArrayList<>();
         for (int start = 0; start < STARTS; start++) {

@@ -31,6 +31,8 @@ final class HostileApp {
             done
             echo "uid $(id -u) gid $(id -g) $(grep NoNewPrivs /proc/self/status | tr -d '\\t')"
             echo "home $HOME holds $(ls /home)"
+            echo "users $(cut -d: -f1,6 /etc/passwd | tr '\\n' ' ')"
+            echo "me $(id -un)"
             echo "processes seen $(ls /proc | grep -c '^[0-9]')"
             echo "writes own home $(touch "$HOME/mine" && echo yes)"
             echo "%s"

@@ -92,6 +92,8 @@ class SandboxIsolationTest {
         assertTrue(report.contains("uid " + evilUser + " gid " + evilUser + " NoNewPrivs:1"), report::toString);
         assertTrue(report.contains("home /home/app holds app"), report::toString);
         assertTrue(report.contains("writes own home yes"), report::toString);
+        assertTrue(report.contains("users root:/root nobody:/nonexistent app:/home/app "), report::toString);
+        assertTrue(report.contains("me app"), report::toString);
         int seen = Integer.parseInt(report.stream().filter(line -> line.startsWith("processes seen ")).findFirst()
                 .orElseThrow().substring("processes seen ".length()));
         assertTrue(seen < 10, "only its own sandbox's processes: " + seen);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Node app with a dependency from the npm registry (registry.npmjs.org; the nodejs and npm packages), built
+ * A real Node app with a dependency from an npm registry on loopback ({@link LoopbackNpmRegistry}; the nodejs and
+ * npm packages), built
  * by {@code npm install} through HQ on one local server: the next push of a new commit finds everything in the
  * stack's cache (npm logs no {@code (cache miss)}), and {@code config set} does not build at all.
  */
@@ -38,11 +39,16 @@ class NodeBuildTest {
     @TempDir
     static Path root;
 
+    /** The dependency, a small stand-in for the real {@code ms}: only what the app calls. */
+    private static final String MS = "module.exports = text => Number(/^(\\d+) days$/.exec(text)[1]) * 86400000;\n";
+
     private RunningGrid grid;
+    private LoopbackNpmRegistry registry;
 
     @BeforeAll
     void startGrid() {
         BusyboxImage.requireBusybox();
+        registry = LoopbackNpmRegistry.serving(root.resolve("registry"), "ms", "2.1.3", MS);
         grid = RunningGrid.start(root.resolve("grid"), 1);
     }
 
@@ -51,6 +57,9 @@ class NodeBuildTest {
         if (grid != null) {
             grid.close();
         }
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     @Test
@@ -58,13 +67,15 @@ class NodeBuildTest {
         GitWorkTree app = grid.hq().workTree("npm");
         app.write("quarry.yml", QUARRY_FILE).write("server.js", SERVER.formatted("one"))
                 .write("package.json", "{\"name\": \"npm-app\", \"version\": \"1.0.0\", \"private\": true,"
-                        + " \"dependencies\": {\"ms\": \"2.1.3\"}}\n").commit("one");
+                        + " \"dependencies\": {\"ms\": \"2.1.3\"}}\n")
+                .write(".npmrc", "registry=" + registry.url() + "\n").commit("one");
 
         app.push(RunningHq.url("npm"), "main").requireSuccess();
         assertEquals(new LoopbackHttp.Answer(200, "one 172800000"), grid.get("npm.test", "/"));
         List<String> first = buildLog(1);
-        assertTrue(first.stream().anyMatch(line -> line.contains("ms-2.1.3.tgz") && line.contains("(cache miss)")),
-                "the first build downloads ms: " + String.join("\n", first));
+        assertTrue(first.stream().anyMatch(line -> line.contains(registry.url() + "ms/-/ms-2.1.3.tgz")
+                && line.contains("(cache miss)")), "the first build downloads ms: " + String.join("\n", first));
+        assertTrue(registry.asked().contains("/ms/-/ms-2.1.3.tgz"), registry.asked()::toString);
 
         app.write("server.js", SERVER.formatted("two")).commit("two");
         CommandResult second = app.push(RunningHq.url("npm"), "main").requireSuccess();
