@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The grid settings from {@code --router}, {@code --provider}, {@code --min-servers} (or its older name
  * {@code --local-servers}), {@code --max-servers}, {@code --server-size}, {@code --drain-grace} and
- * {@code --server-ttl}, and the router's {@code --https} address.
+ * {@code --server-ttl}, {@code --replace-after}, and the router's {@code --https} address.
  */
 final class GridOptionsParser {
     private GridOptionsParser() {}
@@ -45,6 +45,9 @@ final class GridOptionsParser {
         if (values.containsKey("--server-ttl")) {
             settings = settings.withServerTtl(serverTtl(values.get("--server-ttl")));
         }
+        if (values.containsKey("--replace-after")) {
+            settings = settings.withReplaceAfter(replaceAfter(values.get("--replace-after")));
+        }
         String grace = values.get("--drain-grace");
         return grace == null ? settings : settings.withDrainGrace(duration("--drain-grace", grace));
     }
@@ -67,6 +70,16 @@ final class GridOptionsParser {
                     + " server is suspect after 2s without an answer and down after the TTL");
         }
         return ttl;
+    }
+
+    /** How long a server stays down before its provider is asked to give it back and replace it: more than 0. */
+    static Duration replaceAfter(String text) {
+        Duration grace = duration("--replace-after", text);
+        if (grace.isZero()) {
+            throw new IllegalArgumentException("--replace-after " + text + ": give a duration above 0 such as 90s or 5m"
+                    + " (the default)");
+        }
+        return grace;
     }
 
     /** {@code 2048M,1000m} or {@code 2G,1}: memory in MiB (M) or GiB (G), cpu in millicores (m) or cores. */

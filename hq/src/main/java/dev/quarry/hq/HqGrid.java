@@ -36,6 +36,7 @@ import dev.quarry.hq.lock.DeployLocks;
 import dev.quarry.hq.liveness.LivenessRule;
 import dev.quarry.hq.liveness.LivenessWatch;
 import dev.quarry.hq.reconcile.Reconciler;
+import dev.quarry.hq.recovery.ReplacementRule;
 import dev.quarry.hq.recovery.ServerRecovery;
 import dev.quarry.hq.release.SourceFolders;
 import dev.quarry.hq.release.StackState;
@@ -87,6 +88,8 @@ final class HqGrid implements AutoCloseable {
     private final ScheduledExecutorService healthRoutes = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-health-routes").daemon().factory());
     private volatile Runnable healthRouting = () -> { };
+    /** When down servers are given back and replaced: empty when the grid adds no servers. */
+    private volatile Optional<ReplacementRule> replacement = Optional.empty();
 
     private HqGrid(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud, Router router,
             Grid grid, GridLauncher launcher, Reconciler reconciler, Optional<RouteFollower> follower,
@@ -151,6 +154,8 @@ final class HqGrid implements AutoCloseable {
             HqGrid opened = new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, follower,
                     watch(grid, settings.serverTtl()));
             opened.healthRouting = () -> routing.followHealth(grid::list);
+            opened.replacement = settings.addsServers() ? Optional.of(new ReplacementRule(settings.replaceAfter(),
+                    settings.localServers(), settings.maxServers())) : Optional.empty();
             return opened;
         } catch (IOException | InterruptedException | RuntimeException e) {
             closeAll(agents, local, cloud, router);
@@ -307,7 +312,7 @@ final class HqGrid implements AutoCloseable {
             }
         }, Routing.HEALTH_PERIOD.toMillis(), Routing.HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         ServerRecovery recovery = new ServerRecovery(grid, liveness, leadership::isLeader,
-                () -> schedule.execute(round));
+                () -> schedule.execute(round), replacement, java.time.Clock.systemUTC());
         watching.scheduleWithFixedDelay(() -> {
             try {
                 recovery.sweep();

@@ -17,9 +17,9 @@ import java.util.concurrent.CountDownLatch;
 public final class HqMain {
     static final String USAGE = "hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--dashboard ADDR:PORT] [--router ADDR:PORT"
             + " [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N] [--server-size MEM,CPU]"
-            + " [--drain-grace DURATION] [--server-ttl DURATION] [--https ADDR:PORT]]";
+            + " [--drain-grace DURATION] [--server-ttl DURATION] [--replace-after DURATION] [--https ADDR:PORT]]";
     private static final List<String> GRID_OPTIONS = List.of("--provider", "--min-servers", "--local-servers",
-            "--max-servers", "--server-size", "--drain-grace", "--server-ttl", "--https");
+            "--max-servers", "--server-size", "--drain-grace", "--server-ttl", "--replace-after", "--https");
     private static final List<String> OPTIONS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("--home", "--listen", "--etcd", "--dashboard", "--router"), GRID_OPTIONS.stream()).toList();
 

@@ -56,7 +56,8 @@ class HqOptionsTest {
                 () -> HqMain.parse(List.of("--port", "22")));
         assertEquals("unknown argument --port; usage: hq [--home DIR] [--listen ADDR:PORT] [--etcd URL] [--dashboard ADDR:PORT]"
                 + " [--router ADDR:PORT [--provider embedded|local|digitalocean] [--min-servers N] [--max-servers N]"
-                + " [--server-size MEM,CPU] [--drain-grace DURATION] [--server-ttl DURATION] [--https ADDR:PORT]]",
+                + " [--server-size MEM,CPU] [--drain-grace DURATION] [--server-ttl DURATION] [--replace-after DURATION]"
+                + " [--https ADDR:PORT]]",
                 error.getMessage());
     }
 
@@ -96,11 +97,16 @@ class HqOptionsTest {
                 + " an answer and down after the TTL", assertThrows(IllegalArgumentException.class,
                         () -> HqMain.parse(List.of("--router", "127.0.0.1:8080", "--server-ttl", "500ms")))
                         .getMessage());
+        assertEquals(java.time.Duration.ofMinutes(5), HqMain.parse(List.of("--router", "127.0.0.1:8080"))
+                .grid().orElseThrow().replaceAfter());
+        assertEquals(java.time.Duration.ofSeconds(90), HqMain.parse(List.of("--router", "127.0.0.1:8080",
+                "--replace-after", "90s")).grid().orElseThrow().replaceAfter());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--provider=aws", "--server-size=2T,1", "--server-size=0M,1", "--min-servers=3",
-        "--drain-grace=soon", "--server-ttl=10", "--server-ttl=500ms", "--server-ttl=-1s"})
+        "--drain-grace=soon", "--server-ttl=10", "--server-ttl=500ms", "--server-ttl=-1s", "--replace-after=0s",
+        "--replace-after=5"})
     void badGridOptionsAreOneLineErrorsNamingTheOption(String option) {
         String[] parts = option.split("=");
         List<String> words = new java.util.ArrayList<>(List.of("--router", "127.0.0.1:8080", "--max-servers", "2"));

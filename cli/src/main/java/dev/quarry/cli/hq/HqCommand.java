@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code quarry hq [--home DIR] [--listen ADDR:PORT] [--router ADDR:PORT [--provider NAME] [--min-servers N]
- * [--max-servers N] [--server-size MEM,CPU] [--drain-grace D] [--server-ttl D]]}: runs HQ in the foreground
+ * [--max-servers N] [--server-size MEM,CPU] [--drain-grace D] [--server-ttl D] [--replace-after D] [--https ADDR:PORT]]}: runs HQ in the foreground
  * until stopped; with a router it runs pushes on its grid.
  */
 @Command(name = "hq", mixinStandardHelpOptions = true, subcommands = HqMigrateCommand.class,
@@ -70,6 +70,15 @@ public final class HqCommand implements Callable<Integer> {
                     + " run elsewhere; suspect after 2s (default 10s)")
     String serverTtl;
 
+    @Option(names = "--replace-after", paramLabel = "DURATION",
+            description = "a server down this long is given back to its provider, and replaced when the grid would"
+                    + " fall below --min-servers (default 5m)")
+    String replaceAfter;
+
+    @Option(names = "--https", paramLabel = "ADDR:PORT",
+            description = "where the router also serves HTTPS, such as 0.0.0.0:443")
+    String https;
+
     @Spec
     CommandSpec spec;
 
@@ -99,6 +108,8 @@ public final class HqCommand implements Callable<Integer> {
         add(words, "--server-size", serverSize);
         add(words, "--drain-grace", drainGrace);
         add(words, "--server-ttl", serverTtl);
+        add(words, "--replace-after", replaceAfter);
+        add(words, "--https", https);
         return words;
     }
 

@@ -30,6 +30,8 @@ class HqCommandTest {
         assertTrue(out.toString().contains("--listen=ADDR:PORT"), out.toString());
         assertTrue(out.toString().contains("--home=DIR"), out.toString());
         assertTrue(out.toString().contains("--server-ttl=DURATION"), out.toString());
+        assertTrue(out.toString().contains("--replace-after=DURATION"), out.toString());
+        assertTrue(out.toString().contains("--https=ADDR:PORT"), out.toString());
     }
 
     @Test

@@ -338,6 +338,58 @@ public final class Grid {
         leaving.remove(server.id());
     }
 
+    /**
+     * Gives a server that is off the grid ({@link #takeOff}) back to its provider without asking its agent (it
+     * does not answer), then forgets it; false when it is not off the grid, already leaving, or this grid adds no
+     * servers.
+     *
+     * @throws IOException when the provider could not remove it (it stays off the grid, to be tried again)
+     */
+    public boolean giveBackLost(ServerSettings server) throws IOException {
+        synchronized (this) {
+            if (supply.isEmpty() || !away.contains(server.id()) || !leaving.add(server.id())) {
+                return false;
+            }
+        }
+        try {
+            supply.get().remover().remove(server);
+        } catch (IOException | RuntimeException e) {
+            leaving.remove(server.id());
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        removed(server);
+        return true;
+    }
+
+    /**
+     * Asks the provider for a server like {@code lost} (its capacity and tags, a new id), on the grid at once;
+     * the new server's settings, or why there is none.
+     */
+    public ServerSettings replace(ServerSettings lost) throws IOException {
+        if (supply.isEmpty()) {
+            throw new IOException("this HQ adds no servers");
+        }
+        growing.lock();
+        try {
+            ServerSettings server = supply.get().starter().start(new ServerRequest(newId(), lost.capacity(),
+                    Set.copyOf(lost.tags()), Optional.empty()));
+            try {
+                synchronized (this) {
+                    servers.save(server);
+                    table.addServer(server);
+                }
+            } catch (RuntimeException e) {
+                giveBackQuietly(server);
+                throw new IOException("server " + server.id() + " was made but could not be recorded ("
+                        + e.getMessage() + "); it was removed again", e);
+            }
+            tellMembers();
+            return server;
+        } finally {
+            growing.unlock();
+        }
+    }
+
     /** Waits until no server is being removed, up to {@code patience}; answers whether none is. */
     public boolean awaitNoneLeaving(java.time.Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();

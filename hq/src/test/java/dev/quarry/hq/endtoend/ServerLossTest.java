@@ -152,6 +152,69 @@ class ServerLossTest {
         }
     }
 
+    @Test
+    void aServerDownPastReplaceAfterIsGivenBackAndReplacedToKeepTheMinimum() throws Exception {
+        BusyboxImage.requireBusybox();
+        GridSettings settings = GridSettings.of(RouterSettings.local(LoopbackPorts.free()), 2).withMaxServers(2)
+                .withSource(ServerSource.LOCAL).withServerCapacity(Resources.of(1024, 1000))
+                .withDrainGrace(Duration.ofMillis(200)).withReconcilePeriod(RunningGrid.QUIET).withServerTtl(TTL)
+                .withReplaceAfter(Duration.ofSeconds(2));
+        Path providerHome = root.resolve("home/local-servers");
+        List<ProcessHandle> killed = new ArrayList<>();
+        try (RunningGrid grid = new RunningGrid(RunningHq.startWithGrid(root, settings),
+                settings.router().listenPort())) {
+            GitWorkTree app = grid.hq().workTree("lost");
+            app.write("quarry.yml", node().replace("600M", "300M")).write("public/index.html", "replaced\n")
+                    .commit("small");
+            app.push(RunningHq.url("lost"), "main").requireSuccess();
+            ServerSettings lost = grid.grid().server("s2").orElseThrow();
+            Optional<RunningContainer> onLost = grid.containers("lost").stream()
+                    .filter(container -> container.server().id().equals("s2")).findFirst();
+
+            long lostAgent = agentPid(providerHome, lost);
+            long killedAt = System.nanoTime();
+            killed.addAll(onLost.isPresent() ? kill(providerHome, lost, onLost.get()) : killAgent(providerHome, lost));
+            waitFor(() -> serverLine(grid, "s2").matches("s2 .* down since \\S+Z: .*"), "s2 down");
+            long replacedAt = waitFor(() -> replaced(grid, providerHome, lostAgent),
+                    "s2 given back and a new server up in its place");
+
+            List<ServerSettings> servers = grid.grid().servers();
+            assertEquals(2, servers.size(), servers.toString());
+            waitFor(() -> grid.containers("lost").size() == 2, "both containers running");
+            assertEquals("replaced\n", grid.get("lost.test", "/").body());
+            String table = grid.hq().alice().run("servers").requireSuccess().stdout();
+            assertEquals(2, table.lines().filter(line -> line.matches("s[0-9]+ .* up since .*")).count(), table);
+            System.out.printf("server replacement (TTL %d s, replace after 2 s): the lost server given back and a new"
+                    + " one up %.1f s after the kill%n", TTL.toSeconds(), seconds(replacedAt - killedAt));
+        } finally {
+            killed.forEach(ProcessHandle::destroyForcibly);
+            LocalServers.removeAll(root.resolve("home"), providerHome);
+        }
+    }
+
+    /**
+     * Whether the grid has its two servers again, every one up with a live agent that is not the lost one's (the
+     * local provider hands the freed id and address out again, so the agent is what tells the machines apart).
+     */
+    private static boolean replaced(RunningGrid grid, Path providerHome, long lostAgent) {
+        List<ServerSettings> servers = grid.grid().servers();
+        return servers.size() == 2 && servers.stream().allMatch(server -> {
+            try {
+                long agent = agentPid(providerHome, server);
+                return agent != lostAgent && ProcessHandle.of(agent).map(ProcessHandle::isAlive).orElse(false)
+                        && grid.grid().liveness(server.id()).map(live -> live.state().word().equals("up"))
+                                .orElse(false);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static long agentPid(Path providerHome, ServerSettings server) throws Exception {
+        return JsonValues.MAPPER.readTree(Files.readString(providerHome.resolve("servers")
+                .resolve(server.providerId()).resolve("local.json"))).get("agentPid").asLong();
+    }
+
     /** Whether the router's live nginx configuration sends requests to {@code address}. */
     private static boolean routed(RunningGrid grid, String address) {
         try (java.util.stream.Stream<Path> files = Files.walk(grid.hq().home().resolve("router/live").toRealPath())) {
