@@ -30,6 +30,11 @@ public final class StackState {
         this.store = store;
     }
 
+    /** The state store the stacks are kept in (what else a stack keeps there, such as services' published env). */
+    public StateStore store() {
+        return store;
+    }
+
     /**
      * Names of the stacks that have a stack record, sorted; one whose record is torn is named too (reading
      * it with {@link #stack} says why), so one broken stack never hides the others.

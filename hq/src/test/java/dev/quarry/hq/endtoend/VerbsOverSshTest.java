@@ -51,13 +51,17 @@ class VerbsOverSshTest {
                 set.stdoutLines().getFirst());
         assertTrue(set.stdoutLines().contains("         DEPLOY  shop/web  release=2 scale=1"), set.describe());
 
-        assertEquals(List.of("KEY       VALUE    FROM", "RACK_ENV  staging  config", "SECRET    s3cret   config"),
+        assertEquals(List.of("NODE  KEY       VALUE    FROM", "web   RACK_ENV  staging  config",
+                "web   SECRET    s3cret   config"),
                 hq.alice().run("config", "shop").requireSuccess().stdoutLines());
 
         hq.alice().run("config", "shop", "unset", "RACK_ENV").requireSuccess();
         JsonNode config = JsonValues.MAPPER.readTree(hq.alice().run("config", "shop", "--json").stdout());
         assertEquals("production", config.get("env").get("RACK_ENV").asText(), "quarry.yml's value is back");
         assertEquals(1, config.get("config").size());
+        assertEquals("production", config.get("nodes").get("web").get("RACK_ENV").get("value").asText());
+        assertEquals("quarry.yml env", config.get("nodes").get("web").get("RACK_ENV").get("from").asText());
+        assertEquals("config", config.get("nodes").get("web").get("SECRET").get("from").asText());
         JsonNode releases = JsonValues.MAPPER.readTree(hq.alice().run("releases", "shop", "--json").stdout());
         assertEquals(3, releases.get(0).get("release").asInt());
         assertEquals(commit, releases.get(0).get("commit").asText());
