@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Prints push-to-serving: from the start of {@code git push} to the first 200 with the new content
  * through nginx, p50 and p95 over {@value #PUSHES} pushes, for the process runtime and for the Docker
- * runtime with a prebuilt image, on {@code quarry up} with one local server. Figures, not assertions.
+ * runtime with a prebuilt image, on {@code quarry up} with one local server; and how long the push command
+ * took, and how long after the new content was served it returned (the old containers drain in the background).
+ * Figures, not assertions.
  */
 class PushToServingBenchmarkIT {
     private static final Path ROOT = Path.of(System.getProperty("quarry.root", "..")).toAbsolutePath().normalize();
@@ -59,21 +61,33 @@ class PushToServingBenchmarkIT {
             BiConsumer<GitWorkTree, String> change) throws Exception {
         GitWorkTree tree = quarry.repository(app);
         List<Long> millis = new ArrayList<>();
+        List<Long> pushes = new ArrayList<>();
+        List<Long> afterServing = new ArrayList<>();
         for (int push = 0; push <= PUSHES; push++) {
             String version = "version " + push + " of " + app;
             change.accept(tree, version);
             tree.commit(version);
-            long took = pushUntilServed(quarry, tree, domain, version);
+            Timing took = pushUntilServed(quarry, tree, domain, version);
             if (push > 0) {
-                millis.add(took);
+                millis.add(took.servedMillis());
+                pushes.add(took.doneMillis());
+                afterServing.add(Math.max(0, took.doneMillis() - took.servedMillis()));
             }
         }
         millis.sort(null);
+        pushes.sort(null);
+        afterServing.sort(null);
         return "push_to_serving runtime=" + runtime + " pushes=" + PUSHES + " p50_ms=" + percentile(millis, 50)
-                + " p95_ms=" + percentile(millis, 95) + " min_ms=" + millis.getFirst() + " max_ms=" + millis.getLast();
+                + " p95_ms=" + percentile(millis, 95) + " min_ms=" + millis.getFirst() + " max_ms=" + millis.getLast()
+                + " push_command_p50_ms=" + percentile(pushes, 50) + " push_command_p95_ms=" + percentile(pushes, 95)
+                + " returned_after_serving_p50_ms=" + percentile(afterServing, 50)
+                + " returned_after_serving_p95_ms=" + percentile(afterServing, 95);
     }
 
-    private long pushUntilServed(RunningQuarry quarry, GitWorkTree tree, String domain, String version)
+    /** From the start of {@code git push}: until the new content was served, and until the command ended. */
+    private record Timing(long servedMillis, long doneMillis) { }
+
+    private Timing pushUntilServed(RunningQuarry quarry, GitWorkTree tree, String domain, String version)
             throws Exception {
         File out = quarry.root().resolve("push.out").toFile();
         File err = quarry.root().resolve("push.err").toFile();
@@ -91,8 +105,9 @@ class PushToServingBenchmarkIT {
             if (!push.waitFor(120, TimeUnit.SECONDS)) {
                 throw new AssertionError("push did not finish: " + Files.readString(err.toPath()));
             }
+            long done = (System.nanoTime() - start) / 1_000_000;
             assertEquals(0, push.exitValue(), Files.readString(err.toPath()));
-            return took;
+            return new Timing(took, done);
         } finally {
             if (push.isAlive()) {
                 Commands.kill(push);

@@ -52,7 +52,7 @@ class BuildCommandIT {
                 examples/broken/quarry.yml:6:11: nodes.web.port: must be a whole number from 1 to 65535, got "80800"
                 examples/broken/quarry.yml:7:12: nodes.web.scale: must be a whole number from 0 to 1000, got "three"
                 examples/broken/quarry.yml:8:5: nodes.web.domian: unknown key "domian"; did you mean "domains"? \
-                (valid keys: build, cpu, depends, dockerfile, domains, env, health, hooks, image, memory, port, restart, \
+                (valid keys: build, cpu, depends, dockerfile, domains, env, health, hooks, image, liveness, memory, port, restart, \
                 run, scale, tags)
                 examples/broken/quarry.yml:9:15: nodes.web.depends[0]: "db" is not a service or node of this stack \
                 (valid: worker)

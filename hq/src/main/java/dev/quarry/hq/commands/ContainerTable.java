@@ -22,23 +22,27 @@ final class ContainerTable {
 
     /**
      * One container as {@code ps --json} shows it: {@code state} is its phase (booting, warming, up, unhealthy,
-     * restarting, stopped, failed), or the runtime's state from an agent that does not say; {@code reason} why it
+     * restarting, stopped, failed; draining for an old release's container about to be removed), or the runtime's state from an agent that does not say; {@code reason} why it
      * last exited, restarted or gave up; {@code liveness} its last probes.
      */
     record ContainerRow(String app, String node, String container, String server, String address, String state,
             int restarts, int release, String runtime, List<String> notes, String reason, LivenessReport liveness) { }
 
-    ContainerTable(GridListing listing, List<String> apps) {
+    /** @param draining containers of old releases draining before their removal: their state is {@code draining} */
+    ContainerTable(GridListing listing, List<String> apps, java.util.Set<String> draining) {
         this.rows = listing.containers().stream().filter(container -> apps.contains(container.status().stack()))
-                .sorted(Comparator.comparing(RunningContainer::id)).map(ContainerTable::row).toList();
+                .sorted(Comparator.comparing(RunningContainer::id)).map(container -> row(container, draining))
+                .toList();
         this.unreachable = listing.unreachable().entrySet().stream()
                 .map(entry -> "server " + entry.getKey() + " did not answer: " + entry.getValue()).toList();
     }
 
-    private static ContainerRow row(RunningContainer container) {
+    private static ContainerRow row(RunningContainer container, java.util.Set<String> draining) {
         ContainerStatus status = container.status();
+        String state = draining.contains(status.id()) ? "draining"
+                : word(status.phase() != null ? status.phase().name() : status.state().name());
         return new ContainerRow(status.stack(), status.node(), status.id(), container.server().id(),
-                container.address(), word(status.phase() != null ? status.phase().name() : status.state().name()),
+                container.address(), state,
                 status.restarts(), status.release(), word(status.kind().name()), status.notes(), status.reason(),
                 status.liveness());
     }

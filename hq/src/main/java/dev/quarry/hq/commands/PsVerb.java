@@ -51,7 +51,7 @@ final class PsVerb implements Verb {
         List<String> apps = arguments.positional().isEmpty() ? readable(unreadable) : List.of(arguments.app(0));
         if (grid.isPresent()) {
             apps.forEach(app -> StackLookup.require(state, app));
-            new ContainerTable(grid.get().list(), apps).print(context.out(), arguments.has("--json"),
+            new ContainerTable(grid.get().list(), apps, grid.get().draining()).print(context.out(), arguments.has("--json"),
                     arguments.has("--health"));
             unreadable.forEach(context.out()::println);
             return 0;

@@ -37,6 +37,7 @@ public final class Grid {
     /** Servers taken off the grid while their agent is down (or back but not yet cleared of stale containers). */
     private final Set<String> away = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What each server's agent last reported, for the containers of a server whose agent does not answer now. */
+    private final Set<String> draining = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, List<RunningContainer>> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
     /** Held while a server is being added: placements that need one take turns; the others go on. */
     private final java.util.concurrent.locks.ReentrantLock growing = new java.util.concurrent.locks.ReentrantLock(true);
@@ -387,6 +388,20 @@ public final class Grid {
             return server;
         } finally {
             growing.unlock();
+        }
+    }
+
+    /** The containers of old releases draining in the background before they are removed (ps shows them so). */
+    public Set<String> draining() {
+        return Set.copyOf(draining);
+    }
+
+    /** Marks containers as draining ({@code true}) or no longer ({@code false}). */
+    public void draining(java.util.Collection<String> containerIds, boolean now) {
+        if (now) {
+            draining.addAll(containerIds);
+        } else {
+            draining.removeAll(containerIds);
         }
     }
 

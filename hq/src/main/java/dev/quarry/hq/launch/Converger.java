@@ -1,5 +1,6 @@
 package dev.quarry.hq.launch;
 
+import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.compiler.spec.StackSpec;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.GridListing;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
  * first), routes the stack to what runs, then, after the drain grace, removes every other container of
  * the stack (old releases, scaled-down or killed ones, leftovers of an interrupted launch) and frees
  * their room. The launcher ends with it (and rolls back with it); the reconciler runs it for each stack.
+ * When a release becomes live ({@link #promote}) the old containers drain in the background, so the push
+ * returns once the new release serves; containers draining so are left to that drain by every convergence.
  */
 public final class Converger {
     private final Grid grid;
@@ -75,8 +78,15 @@ public final class Converger {
             routing.apply(stack, spec, layout, listing);
         }
         Set<String> wanted = desired.stream().map(plan -> plan.id().toString()).collect(Collectors.toSet());
-        List<RunningContainer> orphans = ConvergeRules.orphans(stack, desired, listing);
-        Removal.drainAndRemove(grid, orphans, listing, drainGrace, progress);
+        Set<String> draining = grid.draining();
+        List<RunningContainer> orphans = ConvergeRules.orphans(stack, desired, listing).stream()
+                .filter(container -> !draining.contains(container.id())).toList();
+        boolean serving = orphans.stream().anyMatch(container -> container.status().state() == ContainerState.RUNNING);
+        if (switchTemplate && serving && !drainGrace.isZero()) {
+            Removal.drainInBackground(grid, orphans, listing, drainGrace, progress);
+        } else {
+            Removal.drainAndRemove(grid, orphans, listing, drainGrace, progress);
+        }
         Slices.freeStale(grid, stack, wanted, listing);
         return new Convergence(started + nodes, orphans.stream().map(RunningContainer::id).toList());
     }

@@ -43,6 +43,29 @@ final class Removal {
         dropSources(grid, containers, listing);
     }
 
+    /**
+     * {@link #drainAndRemove} on a thread of its own, so a push returns once its release is live: the progress
+     * says which containers drain, HQ's log when they are removed; {@link Grid#draining} names them meanwhile.
+     */
+    static void drainInBackground(Grid grid, List<RunningContainer> containers, GridListing listing, Duration drain,
+            Progress progress) {
+        List<String> ids = containers.stream().map(RunningContainer::id).sorted().toList();
+        progress.line("-----> draining " + ids.size() + (ids.size() == 1 ? " old container" : " old containers")
+                + " in the background, removed after a " + Seconds.of(drain.toMillis()) + " drain: "
+                + String.join(", ", ids));
+        grid.draining(ids, true);
+        Thread.ofVirtual().name("hq-drain-" + containers.getFirst().status().stack()).start(() -> {
+            try {
+                drainAndRemove(grid, containers, listing, drain, line -> LOG.info("{}", line.replaceFirst(
+                        "^-----> ", "")));
+            } catch (RuntimeException e) {
+                LOG.warn("draining {} did not finish: {}; the reconciler removes what is left", ids, e.getMessage());
+            } finally {
+                grid.draining(ids, false);
+            }
+        });
+    }
+
     /** Removes containers at once, without draining (a service being replaced holds its port). */
     static void removeNow(Grid grid, List<RunningContainer> containers) {
         Parallel.map(containers, container -> remove(grid, container));

@@ -69,9 +69,9 @@ class GridLaunchTest {
         CommandResult second = hello.push(RunningHq.url("hello"), "main").requireSuccess();
 
         assertEquals(new LoopbackHttp.Answer(200, "hello two\n"), grid.get("hello.test", "/"), second.describe());
+        assertTrue(remoteLines(second).contains("-----> draining 2 old containers in the background, removed after a"
+                + " 0.2 s drain: hello.web.1.1, hello.web.1.2"), second.describe());
         assertEquals(List.of("hello.web.2.1", "hello.web.2.2"), grid.containerIds("hello"));
-        assertTrue(remoteLines(second).contains("-----> removed 2 containers after a 0.2 s drain: hello.web.1.1,"
-                + " hello.web.1.2"), second.describe());
     }
 
     @Test

@@ -62,8 +62,12 @@ final class RunningGrid implements AutoCloseable {
         return LoopbackHttp.get("127.0.0.1", routerPort, domain, path);
     }
 
-    /** The app's containers as the agents report them, sorted by id. */
+    /**
+     * The app's containers as the agents report them, sorted by id, once no old release's container drains in the
+     * background any more (a push returns while they drain).
+     */
     List<RunningContainer> containers(String app) {
+        settle();
         return grid().list().ofStack(app).stream()
                 .sorted(java.util.Comparator.comparing(RunningContainer::id)).toList();
     }
@@ -72,8 +76,25 @@ final class RunningGrid implements AutoCloseable {
         return containers(app).stream().map(RunningContainer::id).toList();
     }
 
+    /** Waits (at most 30 s) until no old release's container drains in the background. */
+    void settle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!grid().draining().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still draining after 30 s: " + grid().draining());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the drains", e);
+            }
+        }
+    }
+
     /** Removes every container of every server's agent (but of a server being given back meanwhile). */
     void removeAllContainers() {
+        settle();
         for (ServerSettings server : grid().servers()) {
             try {
                 for (ContainerStatus status : grid().agent(server).list().containers()) {
