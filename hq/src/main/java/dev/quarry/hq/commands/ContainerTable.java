@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code ps} shows on a grid: one row per container of the given apps, as its agent reports it, then a
+ * What {@code ps} shows on a grid: one row per container of the given apps (one-off commands of {@code run}
+ * included, as {@code APP.NODE.run.N}, while they run), as its agent reports it, then a
  * line per note of its agent (such as {@code shop.web.3.1: killed: out of memory (1 time, limit 64 MiB)}).
  */
 final class ContainerTable {
@@ -29,7 +30,8 @@ final class ContainerTable {
             int restarts, int release, String runtime, List<String> notes, String reason, LivenessReport liveness) { }
 
     ContainerTable(GridListing listing, List<String> apps) {
-        this.rows = listing.containers().stream().filter(container -> apps.contains(container.status().stack()))
+        this.rows = java.util.stream.Stream.concat(listing.containers().stream(), listing.oneOffs().stream())
+                .filter(container -> apps.contains(container.status().stack()))
                 .sorted(Comparator.comparing(RunningContainer::id)).map(ContainerTable::row).toList();
         this.unreachable = listing.unreachable().entrySet().stream()
                 .map(entry -> "server " + entry.getKey() + " did not answer: " + entry.getValue()).toList();
