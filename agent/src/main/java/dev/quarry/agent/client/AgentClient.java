@@ -11,6 +11,7 @@ import dev.quarry.agent.protocol.Answers;
 import dev.quarry.agent.protocol.BuildRequest;
 import dev.quarry.agent.protocol.IdRequest;
 import dev.quarry.agent.protocol.LogsRequest;
+import dev.quarry.agent.protocol.OneOffRequest;
 import dev.quarry.agent.protocol.ReleaseRequest;
 import dev.quarry.agent.protocol.StackRequest;
 import dev.quarry.agent.protocol.StopRequest;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Drives one agent's verbs over SSH: each method is one exec request with a JSON request on stdin
@@ -86,6 +88,25 @@ public final class AgentClient implements AutoCloseable {
     public HookResult runHook(HookRequest request, OutputLines output) {
         return call(Verb.RUN_HOOK, request.describe(), request, HookResult.class,
                 request.timeout().plus(timeouts.verb()), output);
+    }
+
+    /**
+     * Runs a one-off command beside a running container ({@code quarry run}), its output lines to {@code output} as
+     * they come; when {@code wanted} turns false (the caller left) the call is given up and the agent kills the
+     * command. Not idempotent: a retry runs the command again.
+     */
+    public Answers.Ran runOnce(OneOffRequest request, OutputLines output, BooleanSupplier wanted) {
+        byte[] json = AgentJson.write(request).getBytes(StandardCharsets.UTF_8);
+        AgentCall.Result result;
+        try {
+            result = AgentCall.run(session.open(), Verb.RUN_ONCE.word(), stdin -> stdin.write(json),
+                    request.timeout().plus(timeouts.verb()), output, wanted);
+        } catch (AgentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new AgentException(session.name() + " did not answer run-once: " + RuntimeFailure.firstLine(e), e);
+        }
+        return answer(Verb.RUN_ONCE, "a one-off beside " + request.from(), result, Answers.Ran.class);
     }
 
     /** Builds or pulls what a release needs, once per release. */

@@ -165,7 +165,7 @@ final class Cgroups {
     void clearCommands() {
         Set<String> names = new TreeSet<>();
         for (Path group : Set.copyOf(agentGroups.values())) {
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(group, "{build,hook}@*")) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(group, "{build,hook,run}@*")) {
                 children.forEach(child -> names.add(child.getFileName().toString()));
             } catch (IOException e) {
                 // no agent cgroup here yet

@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Copies a command's output to its log file as it comes and hands each line to an {@link OutputLines}
- * (a line past {@value #LONGEST_LINE} bytes is cut there; the file keeps it whole).
+ * (a line past {@value #LONGEST_LINE} bytes is cut there; the file keeps it whole). Without a file (a one-off's
+ * output goes only to whoever asked for it), the lines are all there is.
  */
 final class OutputPump implements Runnable {
     static final int LONGEST_LINE = 8 * 1024;
@@ -22,6 +23,7 @@ final class OutputPump implements Runnable {
     private final OutputLines output;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
+    /** @param file where the output is appended, or null for nowhere */
     OutputPump(InputStream from, Path file, OutputLines output) {
         this.from = from;
         this.file = file;
@@ -31,8 +33,8 @@ final class OutputPump implements Runnable {
     @Override
     public void run() {
         byte[] buffer = new byte[8192];
-        try (from; OutputStream to = Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
+        try (from; OutputStream to = file == null ? OutputStream.nullOutputStream()
+                : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             int read;
             while ((read = from.read(buffer)) >= 0) {
                 to.write(buffer, 0, read);

@@ -7,6 +7,7 @@ import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.Instance;
 import dev.quarry.agent.runtime.Launcher;
+import dev.quarry.agent.runtime.OneOff;
 import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.RuntimeFailure;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Starts process containers: {@code sh -c RUN} in the stack's bubblewrap sandbox over its release
@@ -35,6 +37,7 @@ public final class ProcessLauncher implements Launcher {
     private final StackSandbox sandbox;
     private final BuildSteps builds;
     private final ProcessHooks hooks;
+    private final ProcessOneOffs oneOffs;
     private final LogRotation rotation;
 
     /**
@@ -57,6 +60,7 @@ public final class ProcessLauncher implements Launcher {
         this.sandbox = new StackSandbox(home, sandbox);
         this.builds = new BuildSteps(home, this.sandbox, new CommandRun(cgroups));
         this.hooks = new ProcessHooks(home, this.sandbox, new CommandRun(cgroups));
+        this.oneOffs = new ProcessOneOffs(this.sandbox, new CommandRun(cgroups));
         this.rotation = new LogRotation(home.root().resolve("logs"), logCap);
     }
 
@@ -153,6 +157,12 @@ public final class ProcessLauncher implements Launcher {
     public HookResult runHook(HookRequest request, OutputLines output) {
         sandbox.sandbox().require();
         return hooks.run(request, source(request.prepare().stack(), request.prepare().release()), output);
+    }
+
+    @Override
+    public int runOnce(OneOff oneOff, OutputLines output, BooleanSupplier wanted) {
+        sandbox.sandbox().require();
+        return oneOffs.run(oneOff, source(oneOff.container().stack(), oneOff.container().release()), output, wanted);
     }
 
     @Override

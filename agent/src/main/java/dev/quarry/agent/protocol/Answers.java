@@ -23,8 +23,24 @@ public final class Answers {
      * @param ports the port range it hands out from
      * @param containers every container it knows, by id
      * @param notes what a reader should know about the agent (no Docker here, no cgroups, ...)
+     * @param oneOffs the one-off commands running now ({@code quarry run}), kept apart from the containers: nothing
+     *     routes, restarts or removes them but their own end; empty from an older agent
      */
-    public record Listing(String agent, String ports, List<ContainerStatus> containers, List<String> notes) {}
+    public record Listing(String agent, String ports, List<ContainerStatus> containers, List<String> notes,
+            List<ContainerStatus> oneOffs) {
+        public Listing {
+            oneOffs = oneOffs == null ? List.of() : List.copyOf(oneOffs);
+        }
+    }
+
+    /**
+     * What run-once answers once its command ended.
+     *
+     * @param id the one-off's name, such as {@code shop.web.run.1}
+     * @param exitStatus the command's exit status
+     * @param timedOut whether it ran past its timeout and was killed
+     */
+    public record Ran(String id, int exitStatus, boolean timedOut) {}
 
     /**
      * What logs answers.

@@ -5,7 +5,9 @@ import dev.quarry.agent.hook.HookResult;
 import dev.quarry.compiler.spec.RuntimeKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What one kind of runtime (Docker, processes) does for the agent, without keeping anything running:
@@ -47,6 +49,12 @@ public interface Launcher {
 
     /** The same, its output lines to {@code output} as they come. */
     HookResult runHook(HookRequest request, OutputLines output);
+
+    /** Runs a one-off command to its end ({@link Runtime#runOnce}). */
+    default int runOnce(OneOff oneOff, OutputLines output, BooleanSupplier wanted) {
+        throw new RuntimeFailure("one-off commands run beside process containers only; " + oneOff.container().id()
+                + " is a " + kind().name().toLowerCase(Locale.ROOT) + " container");
+    }
 
     /** Lets go of what it holds (threads, connections); running containers are left running. */
     default void close() {}

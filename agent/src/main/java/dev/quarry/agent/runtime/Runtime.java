@@ -5,7 +5,9 @@ import dev.quarry.agent.hook.HookResult;
 import dev.quarry.compiler.spec.RuntimeKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs containers of one kind on this server and keeps them running by their restart policy. Every
@@ -50,6 +52,16 @@ public interface Runtime {
 
     /** Runs a release's hook to completion, its output lines to {@code output} as they come. */
     HookResult runHook(HookRequest request, OutputLines output);
+
+    /**
+     * Runs a one-off command to its end, its output lines to {@code output} as they come; kills it when
+     * {@code wanted} turns false (whoever asked left). Answers its exit status, or {@link OneOff#TIMED_OUT} or
+     * {@link OneOff#ABANDONED}.
+     */
+    default int runOnce(OneOff oneOff, OutputLines output, BooleanSupplier wanted) {
+        throw new RuntimeFailure("one-off commands run beside process containers only; " + oneOff.container().id()
+                + " is a " + kind().name().toLowerCase(Locale.ROOT) + " container");
+    }
 
     /** Its health check passed (the health verb saw it): it is up, so the router may have it at once. */
     default void passed(String id) {}

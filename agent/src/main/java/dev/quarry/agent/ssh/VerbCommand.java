@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * An exec request carrying a verb: its JSON answer on stdout (status 0) or its JSON error on stderr;
- * before it, {@code prepare} and {@code run-hook} write each output line of their build or hook on stdout
- * as {@code | LINE} while it runs. {@code send-build} answers a tar stream on stdout instead of JSON.
+ * before it, {@code prepare}, {@code run-hook} and {@code run-once} write each output line of their build, hook
+ * or command on stdout as {@code | LINE} while it runs ({@code run-once} kills its command when HQ leaves). {@code send-build} answers a tar stream on stdout instead of JSON.
  */
 final class VerbCommand extends ChannelCommand {
     /** What starts a progress line on stdout; an answer (JSON) never does. */
@@ -34,7 +34,7 @@ final class VerbCommand extends ChannelCommand {
             }
             return streamed.exitCode();
         }
-        VerbOutcome outcome = verbs.run(commandLine, in, line -> writeProgress(out, line));
+        VerbOutcome outcome = verbs.run(commandLine, in, line -> writeProgress(out, line), this::clientConnected);
         writeLine(outcome.succeeded() ? out : err, outcome.json());
         return outcome.exitCode();
     }

@@ -8,6 +8,7 @@ import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerStatus;
 import dev.quarry.agent.runtime.Launcher;
+import dev.quarry.agent.runtime.OneOff;
 import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.Runtime;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * A Runtime made of a Launcher (Docker or processes) and a supervisor per container: idempotent by
@@ -135,6 +137,11 @@ public final class SupervisedRuntime implements Runtime {
     @Override
     public HookResult runHook(HookRequest request, OutputLines output) {
         return launcher.runHook(request, output);
+    }
+
+    @Override
+    public int runOnce(OneOff oneOff, OutputLines output, BooleanSupplier wanted) {
+        return launcher.runOnce(oneOff, output, wanted);
     }
 
     @Override

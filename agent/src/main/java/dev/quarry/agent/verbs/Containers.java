@@ -8,9 +8,12 @@ import dev.quarry.agent.hook.HookResult;
 import dev.quarry.agent.hook.Hooks;
 import dev.quarry.agent.ports.PortAllocator;
 import dev.quarry.agent.protocol.Answers;
+import dev.quarry.agent.protocol.OneOffRequest;
 import dev.quarry.agent.runtime.BuildOutcome;
 import dev.quarry.agent.runtime.ContainerRequest;
+import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.agent.runtime.ContainerStatus;
+import dev.quarry.agent.runtime.OneOff;
 import dev.quarry.agent.runtime.OutputLines;
 import dev.quarry.agent.runtime.PrepareRequest;
 import dev.quarry.agent.runtime.Runtime;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The agent's containers across its runtimes: picks the runtime by kind (or finds the one that
@@ -33,6 +37,7 @@ public final class Containers {
     private final PortAllocator ports;
     private final HealthChecker health;
     private final Hooks hooks;
+    private final OneOffs oneOffs = new OneOffs();
 
     /**
      * @param runtimes the runtimes this server has
@@ -114,6 +119,35 @@ public final class Containers {
     public HookResult runHook(HookRequest request, OutputLines output) {
         Runtime runtime = runtime(request.prepare().kind());
         return hooks.run(request, hook -> runtime.runHook(hook, output));
+    }
+
+    /**
+     * Runs a one-off command beside a running container (its release, env, sandbox and limits) to its end, listed
+     * by {@link #oneOffs} meanwhile; its output lines to {@code output}; killed when {@code wanted} turns false.
+     */
+    public Answers.Ran runOnce(OneOffRequest request, OutputLines output, BooleanSupplier wanted) {
+        Optional<Runtime> runtime = holder(request.from());
+        ContainerRequest container = runtime.flatMap(found -> found.request(request.from()))
+                .orElseThrow(() -> new RuntimeFailure("this agent runs no container " + request.from()
+                        + "; name one that list shows"));
+        Optional<ContainerStatus> status = runtime.get().status(request.from());
+        if (status.isEmpty() || status.get().state() != ContainerState.RUNNING) {
+            throw new RuntimeFailure(request.from() + " does not run now; a one-off runs beside a running container");
+        }
+        ContainerRequest started = container.withPort(status.get().port());
+        String id = oneOffs.begin(started, request.program());
+        try {
+            int exit = runtime.get().runOnce(new OneOff(id, started, request.shellLine(), request.timeout()), output,
+                    wanted);
+            return new Answers.Ran(id, Math.max(exit, 0), exit == OneOff.TIMED_OUT);
+        } finally {
+            oneOffs.end(id);
+        }
+    }
+
+    /** The one-off commands running now, as {@code list} shows them. */
+    public List<ContainerStatus> oneOffs() {
+        return oneOffs.list();
     }
 
     /** Ids of the containers of a stack's release that run or will restart. */

@@ -11,6 +11,7 @@ import dev.quarry.agent.protocol.BadRequest;
 import dev.quarry.agent.protocol.BuildRequest;
 import dev.quarry.agent.protocol.IdRequest;
 import dev.quarry.agent.protocol.LogsRequest;
+import dev.quarry.agent.protocol.OneOffRequest;
 import dev.quarry.agent.protocol.ReleaseRequest;
 import dev.quarry.agent.protocol.StackRequest;
 import dev.quarry.agent.protocol.StopRequest;
@@ -27,11 +28,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one verb: {@code VERB} with a JSON request on stdin, or {@code receive-source STACK RELEASE}
+ * Runs one verb: {@code VERB} with a JSON request on stdin ({@code run-once} streams its command's output as
+ * progress lines, as a build does), or {@code receive-source STACK RELEASE}
  * with a tar stream on stdin, or {@code list} and {@code locknet-confirm} with nothing. Answers one line
  * of JSON.
  */
@@ -70,6 +73,11 @@ public final class Verbs {
      * {@code progress} while they run, before the answer.
      */
     public VerbOutcome run(String commandLine, InputStream stdin, OutputLines progress) {
+        return run(commandLine, stdin, progress, () -> true);
+    }
+
+    /** The same; {@code run-once} kills its command once {@code connected} turns false (HQ left). */
+    public VerbOutcome run(String commandLine, InputStream stdin, OutputLines progress, BooleanSupplier connected) {
         try {
             List<String> words = VerbLine.words(commandLine);
             Verb verb = VerbLine.verb(words);
@@ -77,6 +85,7 @@ public final class Verbs {
                 case RECEIVE_SOURCE -> receive(words, stdin);
                 case RECEIVE_BUILD -> receiveBuild(words, stdin);
                 case SEND_BUILD -> throw new BadRequest("send-build writes a tar stream; it is run by runStreaming");
+                case RUN_ONCE -> runOnce(words, stdin, progress, connected);
                 default -> answer(verb, words, stdin, progress);
             };
             return new VerbOutcome(VerbOutcome.OK, AgentJson.write(answer));
@@ -97,7 +106,8 @@ public final class Verbs {
             throws IOException, InterruptedException {
         VerbLine.requireNoArguments(verb, words);
         return switch (verb) {
-            case LIST -> new Answers.Listing(agentId, ports.toString(), containers.list(), containers.notes());
+            case LIST -> new Answers.Listing(agentId, ports.toString(), containers.list(), containers.notes(),
+                    containers.oneOffs());
             case START -> containers.start(read(stdin, ContainerRequest.class));
             case STOP -> stop(read(stdin, StopRequest.class));
             case REMOVE -> remove(read(stdin, StopRequest.class));
@@ -110,7 +120,7 @@ public final class Verbs {
             case LOCKNET_CONFIRM -> firewall.confirm();
             case HAS_BUILD -> builds.has(read(stdin, BuildRequest.class));
             case CLEAR_CACHE -> builds.clearCache(read(stdin, StackRequest.class));
-            case RECEIVE_SOURCE, RECEIVE_BUILD, SEND_BUILD ->
+            case RECEIVE_SOURCE, RECEIVE_BUILD, SEND_BUILD, RUN_ONCE ->
                     throw new IllegalStateException(verb.word() + " reads or writes a tar stream");
         };
     }
@@ -136,6 +146,14 @@ public final class Verbs {
             LOG.warn("{} failed", Quoted.of(commandLine), e);
             return failure(VerbOutcome.FAILED, commandLine, RuntimeFailure.firstLine(e), List.of());
         }
+    }
+
+    private Answers.Ran runOnce(List<String> words, InputStream stdin, OutputLines output, BooleanSupplier connected)
+            throws IOException {
+        VerbLine.requireNoArguments(Verb.RUN_ONCE, words);
+        OneOffRequest request = read(stdin, OneOffRequest.class);
+        LOG.info("run-once beside {}: {}", request.from(), Quoted.of(request.program()));
+        return containers.runOnce(request, output, connected);
     }
 
     private Answers.Build receiveBuild(List<String> words, InputStream stdin) throws IOException {

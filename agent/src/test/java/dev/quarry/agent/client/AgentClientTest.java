@@ -10,6 +10,7 @@ import dev.quarry.agent.hook.HookRequest;
 import dev.quarry.agent.hook.HookResult;
 import dev.quarry.agent.ports.PortRange;
 import dev.quarry.agent.protocol.Answers;
+import dev.quarry.agent.protocol.OneOffRequest;
 import dev.quarry.agent.runtime.ContainerRequest;
 import dev.quarry.agent.runtime.ContainerState;
 import dev.quarry.agent.runtime.ContainerStatus;
@@ -140,6 +141,48 @@ class AgentClientTest {
         assertEquals(List.of("migrating", "linked"), hooked);
         assertEquals(List.of("migrating", "linked"), hook.output());
         assertFalse(again.built(), "built once per release");
+    }
+
+    @Test
+    void aOneOffRunsBesideARunningContainerWithItsEnvAndIsListedUntilItEnds() throws Exception {
+        client.sendSource("shop", 5, Busybox.writeApp(temp.resolve("app"), "five"));
+        ContainerRequest request = ContainerRequest.builder("shop.web.5.1", "127.0.0.1").run(Busybox.SERVE)
+                .env("GREETING", "hello there").toRequest();
+        ContainerStatus started = client.start(request);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Answers.Ran ran = client.runOnce(new OneOffRequest(request.id(), List.of("sh", "-c",
+                "echo \"$GREETING on $PORT\"; cat www/index.html; id -u; exit 7"), null), lines::add, () -> true);
+
+        assertEquals(7, ran.exitStatus(), lines.toString());
+        assertEquals("shop.web.run.1", ran.id());
+        assertEquals(List.of("hello there on " + started.port(), "five"), lines.subList(0, 2));
+        assertFalse(lines.get(2).equals("0"), "not root: " + lines);
+
+        java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sleeping = Thread.ofVirtual().start(() -> assertThrows(AgentException.class, () -> client.runOnce(
+                new OneOffRequest(request.id(), List.of("sleep", "4712"), null), line -> { }, wanted::get)));
+        List<ContainerStatus> running = List.of();
+        for (int tries = 0; tries < 200 && running.isEmpty(); tries++) {
+            Thread.sleep(50);
+            running = client.list().oneOffs();
+        }
+        wanted.set(false);
+        assertTrue(sleeping.join(Duration.ofSeconds(20)), "given up once no longer wanted");
+
+        assertEquals(List.of("shop.web.run.2"), running.stream().map(ContainerStatus::id).toList());
+        assertEquals(ContainerState.RUNNING, running.getFirst().state());
+        assertEquals(List.of(request.id()), client.list().containers().stream().map(ContainerStatus::id).toList(),
+                "a one-off is no container");
+        for (int tries = 0; tries < 200 && !client.list().oneOffs().isEmpty(); tries++) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), client.list().oneOffs(), "killed and forgotten once its caller left");
+        AgentException unknown = assertThrows(AgentException.class, () -> client.runOnce(
+                new OneOffRequest("shop.web.9.1", List.of("true"), null), line -> { }, () -> true));
+        assertEquals("agent 127.0.0.1:" + agent.port() + ": run-once a one-off beside shop.web.9.1: this agent runs no"
+                + " container shop.web.9.1; name one that list shows", unknown.getMessage());
+        client.remove(request.id(), Duration.ZERO);
     }
 
     @Test

@@ -12,7 +12,7 @@ public final class Verbs {
 
     /** Every verb, for the top-level command's subcommands. */
     public static final Class<?>[] ALL = {Apps.class, Ps.class, Servers.class, Grid.class, Scale.class, Logs.class,
-        Releases.class, Rollback.class, Config.class, AccessVerbs.Keys.class, AccessVerbs.Access.class,
+        Run.class, Releases.class, Rollback.class, Config.class, AccessVerbs.Keys.class, AccessVerbs.Access.class,
         AccessVerbs.Audit.class, Cache.class, Dashboard.class};
 
     @Command(name = "dashboard", mixinStandardHelpOptions = true,
@@ -124,6 +124,27 @@ public final class Verbs {
                 words.addAll(List.of("-n", Integer.toString(lines)));
             }
             return with(words, follow, "-f");
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a one-off command of the app's live release (its env, sandbox and limits), such as"
+                    + " quarry run -- sh -c 'echo $PORT'; its output and exit status come back.")
+    static final class Run extends RemoteCommand {
+        @Option(names = "--node", paramLabel = "NODE", description = "beside this node (default: the first with a"
+                + " run command, web usually)") String node;
+        @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "after --: the command and its words")
+        List<String> command;
+
+        @Override
+        List<String> words(HqTarget target) {
+            List<String> words = new ArrayList<>(List.of("run", app(target)));
+            if (node != null) {
+                words.add(node);
+            }
+            words.add("--");
+            words.addAll(command);
+            return words;
         }
     }
 

@@ -47,4 +47,16 @@ class HintFormTest {
         assertEquals(List.of("grid", "consolidate", "--dry-run"),
                 grid.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"))));
     }
+
+    @Test
+    void runPassesTheNodeAndTheCommandWordForWord() {
+        Verbs.Run run = new Verbs.Run();
+
+        new CommandLine(run).parseArgs("--app", "ngs", "--node", "worker", "--", "sh", "-c", "echo $PORT; exit 3");
+
+        List<String> words = run.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT,
+                java.util.Optional.of("ngs")));
+        assertEquals(List.of("run", "ngs", "worker", "--", "sh", "-c", "echo $PORT; exit 3"), words);
+        assertEquals("run ngs worker -- sh -c 'echo $PORT; exit 3'", RemoteCommand.commandLine(words));
+    }
 }

@@ -96,6 +96,18 @@ class RemoteVerbsTest {
     }
 
     @Test
+    void runPassesHqsOneLineRefusalsThrough() throws Exception {
+        Output unknownNode = quarry(app.directory(), "run", "--node", "nosuch", "true");
+        Output noGrid = quarry(app.directory(), "run", "true");
+
+        assertEquals(2, unknownNode.status(), unknownNode.err());
+        assertEquals("quarry run: shop has no node nosuch in release 1; its nodes: web, worker\n", unknownNode.err());
+        assertEquals(1, noGrid.status(), noGrid.err());
+        assertEquals("quarry run: this HQ runs no grid, so shop runs nowhere to run a command beside\n", noGrid.err());
+        assertEquals("", noGrid.out());
+    }
+
+    @Test
     void asksHqForABuildLog() throws Exception {
         Output live = quarry(app.directory(), "logs", "--build");
         Output first = quarry(app.directory(), "logs", "--build", "1");

@@ -9,7 +9,8 @@ public enum AppAction {
     CONFIGURE("configure"),
     SCALE("scale"),
     READ_LOGS("read the logs of"),
-    SEE_CONTAINERS("see the containers of");
+    SEE_CONTAINERS("see the containers of"),
+    RUN("run commands in");
 
     private final String words;
 

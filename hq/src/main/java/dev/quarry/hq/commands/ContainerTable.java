@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code ps} shows on a grid: one row per container of the given apps, as its agent reports it, then a
+ * What {@code ps} shows on a grid: one row per container of the given apps (one-off commands of {@code run}
+ * included, as {@code APP.NODE.run.N}, while they run), as its agent reports it, then a
  * line per note of its agent (such as {@code shop.web.3.1: killed: out of memory (1 time, limit 64 MiB)}).
  */
 final class ContainerTable {
@@ -30,7 +31,8 @@ final class ContainerTable {
 
     /** @param draining containers of old releases draining before their removal: their state is {@code draining} */
     ContainerTable(GridListing listing, List<String> apps, java.util.Set<String> draining) {
-        this.rows = listing.containers().stream().filter(container -> apps.contains(container.status().stack()))
+        this.rows = java.util.stream.Stream.concat(listing.containers().stream(), listing.oneOffs().stream())
+                .filter(container -> apps.contains(container.status().stack()))
                 .sorted(Comparator.comparing(RunningContainer::id)).map(container -> row(container, draining))
                 .toList();
         this.unreachable = listing.unreachable().entrySet().stream()

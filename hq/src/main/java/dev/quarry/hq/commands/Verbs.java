@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Verbs {
     /** Every verb name, in the order help lists them. */
     public static final List<String> NAMES = List.of("apps", "ps", "servers", "grid", "scale", "releases", "rollback",
-            "config", "logs", "keys", "access", "audit", "cache", "dashboard");
+            "config", "logs", "run", "keys", "access", "audit", "cache", "dashboard");
     private static final Logger LOG = LoggerFactory.getLogger(Verbs.class);
 
     private final Map<String, Verb> verbs;
@@ -55,6 +55,7 @@ public final class Verbs {
                 Map.entry("rollback", new RollbackVerb(state, config, redeployer)),
                 Map.entry("config", new ConfigVerb(state, config, redeployer)),
                 Map.entry("logs", new LogsVerb(state, grid, builds)),
+                Map.entry("run", new RunVerb(state, grid)),
                 Map.entry("keys", new KeysVerb(access)),
                 Map.entry("access", new AccessVerb(access)),
                 Map.entry("audit", new AuditVerb(access.audit())),

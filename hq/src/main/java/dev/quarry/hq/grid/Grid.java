@@ -235,6 +235,7 @@ public final class Grid {
         });
         List<RunningContainer> containers = new ArrayList<>();
         List<RunningContainer> unanswered = new ArrayList<>();
+        List<RunningContainer> oneOffs = new ArrayList<>();
         Map<String, String> unreachable = new TreeMap<>();
         for (int index = 0; index < all.size(); index++) {
             ServerSettings server = all.get(index);
@@ -243,12 +244,13 @@ public final class Grid {
                         .map(status -> new RunningContainer(server, status)).toList();
                 lastSeen.put(server.id(), found);
                 containers.addAll(found);
+                listing.oneOffs().forEach(status -> oneOffs.add(new RunningContainer(server, status)));
             } else {
                 unreachable.put(server.id(), (String) answers.get(index));
                 unanswered.addAll(lastSeen.getOrDefault(server.id(), List.of()));
             }
         }
-        return new GridListing(containers, unreachable, unanswered);
+        return new GridListing(containers, unreachable, unanswered, oneOffs);
     }
 
     /**

@@ -10,18 +10,26 @@ import java.util.Optional;
  * @param containers every container of every agent that answered
  * @param unreachable for each server whose agent did not answer, why
  * @param lastSeen the containers those agents reported when they last answered (they may still serve)
+ * @param oneOffs the one-off commands ({@code run}) running now: shown by ps, never routed, placed nor removed
  */
 public record GridListing(List<RunningContainer> containers, Map<String, String> unreachable,
-        List<RunningContainer> lastSeen) {
+        List<RunningContainer> lastSeen, List<RunningContainer> oneOffs) {
     public GridListing {
         containers = List.copyOf(containers);
         unreachable = Map.copyOf(unreachable);
         lastSeen = List.copyOf(lastSeen);
+        oneOffs = List.copyOf(oneOffs);
+    }
+
+    /** A listing without one-off commands. */
+    public GridListing(List<RunningContainer> containers, Map<String, String> unreachable,
+            List<RunningContainer> lastSeen) {
+        this(containers, unreachable, lastSeen, List.of());
     }
 
     /** A listing with nothing known of the unreachable servers' containers. */
     public GridListing(List<RunningContainer> containers, Map<String, String> unreachable) {
-        this(containers, unreachable, List.of());
+        this(containers, unreachable, List.of(), List.of());
     }
 
     /** A container last reported by an agent that does not answer now. */

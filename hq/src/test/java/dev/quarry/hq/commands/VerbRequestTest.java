@@ -55,6 +55,7 @@ class VerbRequestTest {
                 Arguments.of("logs -n 5 hello web -f", new Request.OnApp("hello", AppAction.READ_LOGS)),
                 Arguments.of("logs hello --build 3", new Request.OnApp("hello", AppAction.READ_LOGS)),
                 Arguments.of("logs --build hello", new Request.OnApp("hello", AppAction.READ_LOGS)),
+                Arguments.of("run hello web -- sh -c env", new Request.OnApp("hello", AppAction.RUN)),
                 Arguments.of("keys add bob --admin", new Request.AdminOnly("manage keys")),
                 Arguments.of("keys", new Request.AdminOnly("manage keys")),
                 Arguments.of("access revoke bob hello", new Request.AdminOnly("manage access")),
@@ -91,6 +92,10 @@ class VerbRequestTest {
                 Arguments.of("access give bob hello", "unknown access action \"give\"; usage: " + AccessVerb.USAGE),
                 Arguments.of("access grant bob", "name the app; usage: " + AccessVerb.USAGE),
                 Arguments.of("audit -n 0", "-n takes a number of entries from 1 to 10000; usage: " + AuditVerb.USAGE),
-                Arguments.of("cache hello", "name the app and the action; usage: " + CacheVerb.USAGE));
+                Arguments.of("cache hello", "name the app and the action; usage: " + CacheVerb.USAGE),
+                Arguments.of("run -x -- true", "unknown option \"-x\"; usage: " + RunVerb.USAGE),
+                Arguments.of("run hello web ../x -- true", "unexpected \"../x\"; usage: " + RunVerb.USAGE),
+                Arguments.of("run hello ../x -- true", "\"../x\" is not a node name ("
+                        + dev.quarry.compiler.read.Names.NAME_RULE + "); usage: " + RunVerb.USAGE));
     }
 }
