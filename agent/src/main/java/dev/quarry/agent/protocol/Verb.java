@@ -21,7 +21,8 @@ public enum Verb {
     HAS_BUILD("has-build"),
     SEND_BUILD("send-build"),
     RECEIVE_BUILD("receive-build"),
-    CLEAR_CACHE("clear-cache");
+    CLEAR_CACHE("clear-cache"),
+    REMOVE_STACK("remove-stack");
 
     private final String word;
 

@@ -9,7 +9,9 @@ public enum AppAction {
     CONFIGURE("configure"),
     SCALE("scale"),
     READ_LOGS("read the logs of"),
-    SEE_CONTAINERS("see the containers of");
+    SEE_CONTAINERS("see the containers of"),
+    RESTART("restart"),
+    DESTROY("destroy");
 
     private final String words;
 
