@@ -8,6 +8,7 @@ import dev.quarry.hq.access.AuditLog;
 import dev.quarry.hq.access.KeyFileSharing;
 import dev.quarry.hq.access.KeyFolder;
 import dev.quarry.hq.build.BuildLogs;
+import dev.quarry.hq.destroy.Destroyer;
 import dev.quarry.hq.commands.Redeployer;
 import dev.quarry.hq.commands.Verbs;
 import dev.quarry.hq.dashboard.Dashboard;
@@ -146,7 +147,8 @@ public final class Hq implements AutoCloseable {
             RepositoryMirror mirror = etcd.isPresent() ? new StoredRepositories(store) : RepositoryMirror.NONE;
             PushService pushes = new PushService(repositories, state, config, maker, locks, mirror);
             Verbs verbs = Verbs.standard(state, config, new Redeployer(locks, repositories, state, maker, mirror),
-                    grid.map(HqGrid::grid), access, new BuildLogs(home.stacks()));
+                    grid.map(HqGrid::grid), access, new BuildLogs(home.stacks()), new Destroyer(store, accessStore,
+                            home.stacks(), home.temporary(), grid.map(HqGrid::teardown)));
             dashboard = options.dashboard().isEmpty() ? Optional.empty()
                     : Optional.of(Dashboard.bind(options.dashboard().get(), clock));
             if (dashboard.isPresent()) {

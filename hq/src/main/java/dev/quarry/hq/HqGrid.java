@@ -28,6 +28,9 @@ import dev.quarry.hq.firewall.FirewallReport;
 import dev.quarry.hq.firewall.FirewallSettings;
 import dev.quarry.hq.firewall.GridFirewall;
 import dev.quarry.hq.etcd.EtcdFiles;
+import dev.quarry.hq.launch.StackTeardown;
+import dev.quarry.hq.destroy.LeftoverCleaner;
+import dev.quarry.hq.destroy.Leftovers;
 import dev.quarry.hq.layout.LayoutStore;
 import dev.quarry.hq.leader.Leadership;
 import dev.quarry.locknet.grid.Role;
@@ -76,6 +79,8 @@ final class HqGrid implements AutoCloseable {
     private final Grid grid;
     private final GridLauncher launcher;
     private final Reconciler reconciler;
+    private final StackTeardown teardown;
+    private final LeftoverCleaner cleaner;
     private final Optional<RouteFollower> follower;
     private final ScheduledExecutorService routes = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("hq-routes").daemon().factory());
@@ -92,8 +97,10 @@ final class HqGrid implements AutoCloseable {
     private volatile Optional<ReplacementRule> replacement = Optional.empty();
 
     private HqGrid(Agents agents, Optional<LocalServerStarter> local, Optional<ProviderServers> cloud, Router router,
-            Grid grid, GridLauncher launcher, Reconciler reconciler, Optional<RouteFollower> follower,
-            LivenessWatch liveness) {
+            Grid grid, GridLauncher launcher, Reconciler reconciler, StackTeardown teardown, LeftoverCleaner cleaner,
+            Optional<RouteFollower> follower, LivenessWatch liveness) {
+        this.teardown = teardown;
+        this.cleaner = cleaner;
         this.liveness = liveness;
         this.agents = agents;
         this.local = local;
@@ -149,10 +156,12 @@ final class HqGrid implements AutoCloseable {
             LayoutStore layouts = new LayoutStore(store);
             Targets targets = new Targets(state, layouts);
             GridLauncher launcher = new GridLauncher(grid, routing, converger, targets, layouts);
+            StackTeardown teardown = new StackTeardown(grid, routing);
             Reconciler reconciler = new Reconciler(state, targets, converger, locks, grid,
                     new SourceFolders(home.stacks()));
-            HqGrid opened = new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, follower,
-                    watch(grid, settings.serverTtl()));
+            LeftoverCleaner cleaner = new LeftoverCleaner(new Leftovers(store), state, grid, teardown);
+            HqGrid opened = new HqGrid(agents, local, cloud, router, grid, launcher, reconciler, teardown, cleaner,
+                    follower, watch(grid, settings.serverTtl()));
             opened.healthRouting = () -> routing.followHealth(grid::list);
             opened.replacement = settings.addsServers() ? Optional.of(new ReplacementRule(settings.replaceAfter(),
                     settings.localServers(), settings.maxServers())) : Optional.empty();
@@ -241,6 +250,11 @@ final class HqGrid implements AutoCloseable {
         }
     }
 
+    /** Takes a destroyed app's routes, containers and folders off the grid. */
+    StackTeardown teardown() {
+        return teardown;
+    }
+
     GridLauncher launcher() {
         return launcher;
     }
@@ -293,6 +307,7 @@ final class HqGrid implements AutoCloseable {
         Runnable round = () -> {
             if (leadership.isLeader()) {
                 sources.ifPresent(LiveSources::ensureAll);
+                cleanLeftovers();
                 reconciler.reconcileAll();
                 grid.giveBackEmpty();
             } else if (follower.isEmpty()) {
@@ -320,6 +335,15 @@ final class HqGrid implements AutoCloseable {
                 LOG.warn("liveness: {}", e.getMessage());
             }
         }, 0, SWEEP_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Cleans what destroyed apps left on servers that did not answer then, now that they may. */
+    private void cleanLeftovers() {
+        try {
+            cleaner.cleanAll();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot clean what destroyed apps left now: {}; trying again next round", e.getMessage());
+        }
     }
 
     /** Stops the containers of the local servers HQ started (for {@code quarry up}'s Ctrl-C). */

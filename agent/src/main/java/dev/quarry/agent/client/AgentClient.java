@@ -180,6 +180,14 @@ public final class AgentClient implements AutoCloseable {
         return call(Verb.CLEAR_CACHE, stack, new StackRequest(stack), Answers.CacheCleared.class, timeouts.verb());
     }
 
+    /**
+     * Deletes every folder the agent keeps for a stack (sources, builds, hooks, logs, its HOME and identity);
+     * refused while the agent still has a container of it.
+     */
+    public Answers.StackRemoved removeStack(String stack) {
+        return call(Verb.REMOVE_STACK, stack, new StackRequest(stack), Answers.StackRemoved.class, timeouts.transfer());
+    }
+
     /** Deletes a release's source; refused while containers of that release run. */
     public Answers.ReleaseRemoved removeRelease(String stack, int release) {
         return call(Verb.REMOVE_RELEASE, stack + " release " + release, new ReleaseRequest(stack, release),

@@ -87,6 +87,16 @@ public record AgentHome(Path root) {
         return root.resolve("logs").resolve(name(id.stack())).resolve(id + ".log");
     }
 
+    /**
+     * Every folder kept for one stack: its sources, builds, hooks, logs, HOME and identity (what destroying it
+     * removes; its entry in {@code stack-users.json} stays, so a stack of that name later runs as the same user).
+     */
+    public java.util.List<Path> stackFolders(String stack) {
+        String checked = name(stack);
+        return java.util.stream.Stream.of("sources", "builds", "hooks", "logs", "homes", "identities")
+                .map(folder -> root.resolve(folder).resolve(checked)).toList();
+    }
+
     /** This agent's random id (8 hex digits), made once and kept in {@code agent-id}. */
     public String agentId() {
         Path file = root.resolve("agent-id");

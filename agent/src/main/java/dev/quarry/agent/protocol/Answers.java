@@ -93,4 +93,16 @@ public final class Answers {
      * @param cleared whether the stack had a build cache (its HOME) here to empty
      */
     public record CacheCleared(String stack, boolean cleared) {}
+
+    /**
+     * What remove-stack answers.
+     *
+     * @param stack the stack
+     * @param removed the folders of the stack it deleted, relative to the agent's home ({@code sources/shop}), sorted
+     */
+    public record StackRemoved(String stack, java.util.List<String> removed) {
+        public StackRemoved {
+            removed = java.util.List.copyOf(removed);
+        }
+    }
 }

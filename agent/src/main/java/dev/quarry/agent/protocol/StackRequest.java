@@ -4,7 +4,7 @@ import dev.quarry.agent.runtime.Quoted;
 import dev.quarry.compiler.read.Names;
 
 /**
- * Names a stack (clear-cache).
+ * Names a stack (clear-cache, remove-stack).
  *
  * @param stack the stack
  */

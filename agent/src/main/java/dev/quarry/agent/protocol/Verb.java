@@ -22,7 +22,8 @@ public enum Verb {
     SEND_BUILD("send-build"),
     RECEIVE_BUILD("receive-build"),
     CLEAR_CACHE("clear-cache"),
-    RUN_ONCE("run-once");
+    RUN_ONCE("run-once"),
+    REMOVE_STACK("remove-stack");
 
     private final String word;
 

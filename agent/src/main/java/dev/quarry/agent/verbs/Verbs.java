@@ -120,6 +120,7 @@ public final class Verbs {
             case LOCKNET_CONFIRM -> firewall.confirm();
             case HAS_BUILD -> builds.has(read(stdin, BuildRequest.class));
             case CLEAR_CACHE -> builds.clearCache(read(stdin, StackRequest.class));
+            case REMOVE_STACK -> removeStack(read(stdin, StackRequest.class));
             case RECEIVE_SOURCE, RECEIVE_BUILD, SEND_BUILD, RUN_ONCE ->
                     throw new IllegalStateException(verb.word() + " reads or writes a tar stream");
         };
@@ -187,6 +188,16 @@ public final class Verbs {
         }
         return new Answers.ReleaseRemoved(request.stack(), request.release(),
                 sources.remove(request.stack(), request.release()));
+    }
+
+    private Answers.StackRemoved removeStack(StackRequest request) {
+        List<String> running = containers.list().stream()
+                .filter(status -> status.stack().equals(request.stack())).map(status -> status.id()).toList();
+        if (!running.isEmpty()) {
+            throw new RuntimeFailure(request.stack() + " still has containers here " + running
+                    + "; remove them first");
+        }
+        return new Answers.StackRemoved(request.stack(), StackFolders.remove(sources.home(), request.stack()));
     }
 
     private Object receive(List<String> words, InputStream stdin) {

@@ -83,7 +83,7 @@ class AgentSshTest {
         assertEquals(2, refused.exitCode(), refused.describe());
         assertEquals(List.of("{\"error\":\"no shell here: the agent runs only its verbs (start, stop, list, logs,"
                 + " health, remove, prepare, run-hook, receive-source, remove-release, locknet-apply, locknet-confirm,"
-                + " has-build, send-build, receive-build, clear-cache, run-once)"
+                + " has-build, send-build, receive-build, clear-cache, run-once, remove-stack)"
                 + "\",\"lines\":[]}"),
                 refused.stderrLines());
     }

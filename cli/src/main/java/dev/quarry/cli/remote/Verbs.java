@@ -13,7 +13,7 @@ public final class Verbs {
     /** Every verb, for the top-level command's subcommands. */
     public static final Class<?>[] ALL = {Apps.class, Ps.class, Servers.class, Grid.class, Scale.class, Logs.class,
         Run.class, Releases.class, Rollback.class, Config.class, AccessVerbs.Keys.class, AccessVerbs.Access.class,
-        AccessVerbs.Audit.class, Cache.class, Dashboard.class};
+        AccessVerbs.Audit.class, Cache.class, Dashboard.class, AppVerbs.Restart.class, AppVerbs.Destroy.class};
 
     @Command(name = "dashboard", mixinStandardHelpOptions = true,
             description = "Print a one-time link (single use, 60 s) that logs this key in to HQ's web dashboard.")

@@ -29,6 +29,28 @@ class HintFormTest {
     }
 
     @Test
+    void destroyTakesTheAppAndItsConfirmation() {
+        HqTarget fromRemote = new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"));
+        AppVerbs.Destroy named = new AppVerbs.Destroy();
+        new CommandLine(named).parseArgs("shop", "--confirm", "shop");
+        AppVerbs.Destroy unconfirmed = new AppVerbs.Destroy();
+        new CommandLine(unconfirmed).parseArgs();
+
+        assertEquals(List.of("destroy", "shop", "--confirm", "shop"), named.words(fromRemote));
+        assertEquals(List.of("destroy", "ngs"), unconfirmed.words(fromRemote));
+    }
+
+    @Test
+    void restartTakesANode() {
+        AppVerbs.Restart restart = new AppVerbs.Restart();
+
+        new CommandLine(restart).parseArgs("web", "--app", "ngs");
+
+        assertEquals(List.of("restart", "ngs", "web"),
+                restart.words(new HqTarget("quarry", "127.0.0.1", HqTarget.DEFAULT_PORT, java.util.Optional.of("ngs"))));
+    }
+
+    @Test
     void psPassesHealthAndJson() {
         Verbs.Ps ps = new Verbs.Ps();
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compiles a stack spec against the previous release into a plan. Pure and deterministic: the same
@@ -23,6 +24,7 @@ import java.util.Optional;
  *   <li>ENSURE each service that is new or whose spec hash changed, in dependency order;
  *   <li>DEPLOY each node when the source revision changed (a push), the stack env or its own spec
  *       changed, or a service that publishes env was ensured or killed, in dependency order;
+ *   <li>DEPLOY each node being restarted, even when nothing of it changed;
  *   <li>SCALE a node when nothing but its scale (and domains) changed;
  *   <li>ROUTE a node whose domains were added or changed (with the dropped ones as removed);
  *   <li>KILL nodes, then services, that left the file, in reverse dependency order.
@@ -38,6 +40,15 @@ public final class Compiler {
      * @param revision the source revision of the new release (a git commit), or empty when unknown
      */
     public static Plan compile(Optional<Stack> previous, StackSpec spec, int release, String revision) {
+        return compile(previous, spec, release, revision, Set.of());
+    }
+
+    /**
+     * As {@link #compile(Optional, StackSpec, int, String)}, with the nodes named in {@code restarted} deployed
+     * anew even when nothing of theirs changed (a restart: new containers replace the running ones).
+     */
+    public static Plan compile(Optional<Stack> previous, StackSpec spec, int release, String revision,
+            Set<String> restarted) {
         StackSpec before = previous.map(Stack::spec).orElse(null);
         boolean sourceChanged = previous.isEmpty() || revision == null || revision.isEmpty()
                 || !revision.equals(previous.get().revision());
@@ -50,7 +61,7 @@ public final class Compiler {
         for (String name : nodeOrder(spec)) {
             NodeSpec node = spec.nodes().get(name);
             Optional<NodeSpec> old = before == null ? Optional.empty() : before.node(name);
-            if (redeployAll || old.isEmpty() || !sameButScaleAndDomains(old.get(), node)) {
+            if (redeployAll || restarted.contains(name) || old.isEmpty() || !sameButScaleAndDomains(old.get(), node)) {
                 instructions.add(new Deploy(spec.name(), name, release, node.scale()));
             } else if (old.get().scale() != node.scale()) {
                 scales.add(new Instruction.Scale(spec.name(), name, node.scale()));

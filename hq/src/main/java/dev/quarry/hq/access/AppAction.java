@@ -10,7 +10,9 @@ public enum AppAction {
     SCALE("scale"),
     READ_LOGS("read the logs of"),
     SEE_CONTAINERS("see the containers of"),
-    RUN("run commands in");
+    RUN("run commands in"),
+    RESTART("restart"),
+    DESTROY("destroy");
 
     private final String words;
 

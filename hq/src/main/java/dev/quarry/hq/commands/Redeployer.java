@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -70,6 +71,15 @@ public final class Redeployer {
     /** Releases {@code base}'s code again with {@code env} and {@code scale}; returns the exit status. */
     public int redeploy(String stack, Release base, Map<String, String> env, Map<String, Integer> scale,
             String reason, String user, Progress progress) {
+        return redeploy(stack, base, env, scale, Set.of(), reason, user, progress);
+    }
+
+    /**
+     * Releases {@code base}'s code again with {@code env} and {@code scale}, deploying the nodes in {@code restarted}
+     * anew even when nothing of theirs changed (their builds are reused); returns the exit status.
+     */
+    public int redeploy(String stack, Release base, Map<String, String> env, Map<String, Integer> scale,
+            Set<String> restarted, String reason, String user, Progress progress) {
         try (Repository repository = repository(stack)) {
             ObjectId commit = ObjectId.fromString(base.commit());
             if (!repository.getObjectDatabase().has(commit)) {
@@ -81,7 +91,7 @@ public final class Redeployer {
             }
             ReleaseRequest request = new ReleaseRequest(stack, base.commit(), base.branch(),
                     state.quarryFile(stack, base.number()), env, scale, reason, user,
-                    new CommitTree(repository, commit));
+                    new CommitTree(repository, commit), restarted);
             ReleaseOutcome outcome = maker.make(request, progress);
             ReleasePins.sync(repository, state.releases(stack));
             return exitStatus(stack, base, outcome, progress);

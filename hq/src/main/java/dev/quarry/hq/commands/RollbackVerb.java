@@ -9,13 +9,14 @@ import dev.quarry.hq.release.StackState;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code rollback APP [RELEASE] [--with-scale]}: a new release that runs an earlier one (its commit,
  * quarry.yml and env), by default the last deployed release before the live one, at the current scale (as
- * Heroku does); {@code --with-scale} takes that release's scale too. The stack's config becomes that
+ * Heroku does), looking past restarts; {@code --with-scale} takes that release's scale too. The stack's config becomes that
  * release's, so later pushes keep it.
  */
 final class RollbackVerb implements Verb {
@@ -56,12 +57,22 @@ final class RollbackVerb implements Verb {
         });
     }
 
+    /** The deployed release before the live one, looking past restarts (which run the code before them). */
     private Release previous(String app, Release live) {
+        Release running = live;
+        Optional<Release> before = deployedBefore(app, running);
+        while (RestartVerb.isRestart(running) && before.isPresent()) {
+            running = before.get();
+            before = deployedBefore(app, running);
+        }
+        return before.orElseThrow(() -> new VerbFailure(app + " has no deployed release before release "
+                + live.number() + " to roll back to; see: releases " + app));
+    }
+
+    private Optional<Release> deployedBefore(String app, Release release) {
         return state.releases(app).stream()
-                .filter(release -> release.number() < live.number() && release.status() == ReleaseStatus.DEPLOYED)
-                .max(Comparator.comparingInt(Release::number))
-                .orElseThrow(() -> new VerbFailure(app + " has no deployed release before release " + live.number()
-                        + " to roll back to; see: releases " + app));
+                .filter(other -> other.number() < release.number() && other.status() == ReleaseStatus.DEPLOYED)
+                .max(Comparator.comparingInt(Release::number));
     }
 
     private Release named(String app, int number, Release live) {

@@ -5,6 +5,7 @@ import dev.quarry.hq.access.Caller;
 import dev.quarry.hq.access.Request;
 import dev.quarry.hq.access.Verdict;
 import dev.quarry.hq.build.BuildLogs;
+import dev.quarry.hq.destroy.Destroyer;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.lock.DeployLockTimeoutException;
 import dev.quarry.hq.release.StackConfig;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Verbs {
     /** Every verb name, in the order help lists them. */
     public static final List<String> NAMES = List.of("apps", "ps", "servers", "grid", "scale", "releases", "rollback",
-            "config", "logs", "run", "keys", "access", "audit", "cache", "dashboard");
+            "restart", "config", "logs", "run", "keys", "access", "audit", "cache", "dashboard", "destroy");
     private static final Logger LOG = LoggerFactory.getLogger(Verbs.class);
 
     private final Map<String, Verb> verbs;
@@ -42,9 +43,12 @@ public final class Verbs {
         }
     }
 
-    /** The verbs over HQ's state, access and its grid (when it has one), deploying through {@code redeployer}. */
+    /**
+     * The verbs over HQ's state, access and its grid (when it has one), deploying through {@code redeployer} and
+     * destroying apps through {@code destroyer}.
+     */
     public static Verbs standard(StackState state, StackConfig config, Redeployer redeployer, Optional<Grid> grid,
-            AccessControl access, BuildLogs builds) {
+            AccessControl access, BuildLogs builds, Destroyer destroyer) {
         return new Verbs(Map.ofEntries(
                 Map.entry("apps", new AppsVerb(state)),
                 Map.entry("ps", new PsVerb(state, grid)),
@@ -53,6 +57,7 @@ public final class Verbs {
                 Map.entry("scale", new ScaleVerb(state, config, redeployer)),
                 Map.entry("releases", new ReleasesVerb(state)),
                 Map.entry("rollback", new RollbackVerb(state, config, redeployer)),
+                Map.entry("restart", new RestartVerb(state, redeployer)),
                 Map.entry("config", new ConfigVerb(state, config, redeployer)),
                 Map.entry("logs", new LogsVerb(state, grid, builds)),
                 Map.entry("run", new RunVerb(state, grid)),
@@ -60,7 +65,8 @@ public final class Verbs {
                 Map.entry("access", new AccessVerb(access)),
                 Map.entry("audit", new AuditVerb(access.audit())),
                 Map.entry("cache", new CacheVerb(grid, redeployer)),
-                Map.entry("dashboard", new NoDashboardVerb())));
+                Map.entry("dashboard", new NoDashboardVerb()),
+                Map.entry("destroy", new DestroyVerb(destroyer, redeployer))));
     }
 
     /** These verbs with {@code name} answered by {@code verb} instead (HQ's dashboard verb, when it serves one). */

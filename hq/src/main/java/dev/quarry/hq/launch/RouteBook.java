@@ -12,4 +12,7 @@ public interface RouteBook {
 
     /** Records {@code routes} (with their template) as the stack's routes now, over whatever was there. */
     void record(StackRoutes routes);
+
+    /** Removes the record of a destroyed stack, if any. */
+    default void forget(String stack) { }
 }

@@ -98,6 +98,19 @@ public final class Routing {
     }
 
     /**
+     * Takes a destroyed stack out of the router (its domains, its template) and out of the recorded routes, and
+     * stops following it. A router that does not take the change fails with a {@link LaunchFailure}.
+     */
+    public void drop(String stack) {
+        synchronized (lockOf(stack)) {
+            forget(stack);
+            give(new StackRoutes(stack, List.of(), Optional.empty()));
+            applied.remove(stack);
+            book.forget(stack);
+        }
+    }
+
+    /**
      * Routes every stack this HQ routed again from the layout it last used and a fresh listing, when what is
      * routable changed: a container its agent reports unhealthy leaves the router, one up again comes back.
      * Run every {@link #HEALTH_PERIOD}; the listing is asked only when a stack is routed. Answers how many

@@ -44,6 +44,12 @@ public final class SharedRoutes implements RouteBook {
         }
     }
 
+    @Override
+    public void forget(String stack) {
+        StateKey key = key(stack);
+        store.read(key).ifPresent(stored -> store.delete(key, stored.revision()));
+    }
+
     /** The stacks that have recorded routes. */
     public List<String> stacks() {
         return store.children(FOLDER).stream().filter(name -> name.endsWith(SUFFIX))

@@ -71,7 +71,7 @@ public final class ReleaseMaker {
                 .orElseGet(() -> new Stored<>(StackRecord.create(request.stack(), clock.instant()), StateStore.ABSENT));
         Optional<Stack> previous = previous(stack.value(), progress);
         int number = stack.value().last() + 1;
-        Plan plan = Compiler.compile(previous, configured, number, request.commit());
+        Plan plan = Compiler.compile(previous, configured, number, request.commit(), request.restarted());
         stack = claim(stack, number, request.branch());
         Release release = new Release(number, request.commit(), request.branch(), request.reason(), request.by(),
                 clock.instant(), request.scale(), ReleaseStatus.RECORDED);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quarry.compiler.read.Names;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,9 +19,16 @@ import java.util.TreeMap;
  * @param reason why, as shown in releases: {@code pushed}, {@code rollback to release 1}, {@code config set FOO}
  * @param by who asked (the name of their key file)
  * @param source the commit's files
+ * @param restarted the nodes deployed anew even if nothing of theirs changed (a restart), usually none
  */
 public record ReleaseRequest(String stack, String commit, String branch, byte[] quarryFile, Map<String, String> env,
-        Map<String, Integer> scale, String reason, String by, SourceTree source) {
+        Map<String, Integer> scale, String reason, String by, SourceTree source, Set<String> restarted) {
+    /** A request that restarts no node (a push, rollback, config or scale change). */
+    public ReleaseRequest(String stack, String commit, String branch, byte[] quarryFile, Map<String, String> env,
+            Map<String, Integer> scale, String reason, String by, SourceTree source) {
+        this(stack, commit, branch, quarryFile, env, scale, reason, by, source, Set.of());
+    }
+
     public ReleaseRequest {
         if (!Names.isName(stack)) {
             throw new IllegalArgumentException("not a stack name: \"" + stack + "\"");
@@ -33,6 +41,7 @@ public record ReleaseRequest(String stack, String commit, String branch, byte[] 
         requireNonNull(reason, "reason is null");
         requireNonNull(by, "by is null");
         requireNonNull(source, "source is null");
+        restarted = Set.copyOf(restarted);
     }
 
     @Override

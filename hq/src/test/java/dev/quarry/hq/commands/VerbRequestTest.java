@@ -38,7 +38,7 @@ class VerbRequestTest {
         AccessControl access = new AccessControl(new AccessStore(store), new AuditLog(store),
                 new KeyFolder(root.resolve("keys")), app -> false, Clock.systemUTC());
         verbs = Verbs.standard(state, new StackConfig(store), null, Optional.empty(), access,
-                new BuildLogs(root.resolve("stacks")));
+                new BuildLogs(root.resolve("stacks")), null);
     }
 
     static Stream<Arguments> table() {
@@ -60,7 +60,11 @@ class VerbRequestTest {
                 Arguments.of("keys", new Request.AdminOnly("manage keys")),
                 Arguments.of("access revoke bob hello", new Request.AdminOnly("manage access")),
                 Arguments.of("audit hello -n 3", new Request.AdminOnly("read the audit log")),
-                Arguments.of("cache hello clear", new Request.OnApp("hello", AppAction.CONFIGURE)));
+                Arguments.of("cache hello clear", new Request.OnApp("hello", AppAction.CONFIGURE)),
+                Arguments.of("restart hello web", new Request.OnApp("hello", AppAction.RESTART)),
+                Arguments.of("destroy hello --confirm hello", new Request.OnApp("hello", AppAction.DESTROY)),
+                Arguments.of("destroy --confirm=other hello", new Request.OnApp("hello", AppAction.DESTROY)),
+                Arguments.of("destroy hello", new Request.OnApp("hello", AppAction.DESTROY)));
     }
 
     @ParameterizedTest
@@ -96,6 +100,12 @@ class VerbRequestTest {
                 Arguments.of("run -x -- true", "unknown option \"-x\"; usage: " + RunVerb.USAGE),
                 Arguments.of("run hello web ../x -- true", "unexpected \"../x\"; usage: " + RunVerb.USAGE),
                 Arguments.of("run hello ../x -- true", "\"../x\" is not a node name ("
-                        + dev.quarry.compiler.read.Names.NAME_RULE + "); usage: " + RunVerb.USAGE));
+                        + dev.quarry.compiler.read.Names.NAME_RULE + "); usage: " + RunVerb.USAGE),
+                Arguments.of("restart hello web extra", "unexpected \"extra\"; usage: " + RestartVerb.USAGE),
+                Arguments.of("destroy hello --confirm", "--confirm needs the app's name after it; usage: "
+                        + DestroyVerb.USAGE),
+                Arguments.of("destroy ../x --confirm ../x", "\"../x\" is not an app name ("
+                        + dev.quarry.compiler.read.Names.NAME_RULE + "); usage: " + DestroyVerb.USAGE),
+                Arguments.of("destroy hello --force", "unknown option \"--force\"; usage: " + DestroyVerb.USAGE));
     }
 }
