@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LivenessProbeBenchmark {
     private static final int CONTAINERS = 500;
-    private static final Duration WINDOW = Duration.ofSeconds(20);
+    private static final Duration WINDOW = Duration.ofSeconds(10);
     private static final Duration INTERVAL = Duration.ofSeconds(2);
 
     @TempDir

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * succeeded.
  */
 class PushLatencyBenchmark {
-    private static final int TINY_PUSHES = 20;
+    private static final int TINY_PUSHES = 10;
     private static final int LARGE_PUSHES = 2;
     private static final int LARGE_BYTES = 50 << 20;
 
