@@ -14,6 +14,12 @@ import org.apache.sshd.common.util.buffer.Buffer;
 final class AgentSession implements AutoCloseable {
     private static final String USER = "quarry";
     private static final String KEEPALIVE = "keepalive@openssh.com";
+    /**
+     * How long heartbeats may go unanswered over a session that is still open before it is dropped (so calls stuck
+     * on a dead link end and the next one connects again). A busy agent answering one keepalive late must not lose
+     * the session: every call in flight on it (a deploy's health checks) would fail as if the agent were gone.
+     */
+    static final Duration SILENCE_BEFORE_DROP = Duration.ofSeconds(10);
 
     private final SshClient client;
     private final String host;
@@ -21,6 +27,7 @@ final class AgentSession implements AutoCloseable {
     private final Duration timeout;
     private final Path knownHosts;
     private ClientSession session;
+    private volatile long lastAnswer = System.nanoTime();
 
     AgentSession(SshClient client, String host, int port, Duration timeout, Path knownHosts) {
         this.client = client;
@@ -56,10 +63,15 @@ final class AgentSession implements AutoCloseable {
             request.putString(KEEPALIVE);
             request.putBoolean(true);
             open.request(KEEPALIVE, request, wait);
+            lastAnswer = System.nanoTime();
         } catch (AgentException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            close();
+            ClientSession current = session;
+            if (current == null || !current.isOpen()
+                    || System.nanoTime() - lastAnswer > SILENCE_BEFORE_DROP.toNanos()) {
+                close();
+            }
             throw new AgentException(name() + " did not answer the heartbeat within " + wait.toMillis() + " ms: "
                     + reason(e, wait), e);
         }
@@ -74,6 +86,7 @@ final class AgentSession implements AutoCloseable {
             opened = client.connect(USER, host, port).verify(wait).getClientSession();
             opened.auth().verify(wait);
             session = opened;
+            lastAnswer = System.nanoTime();
             return opened;
         } catch (IOException | RuntimeException e) {
             closeQuietly(opened);
