@@ -82,6 +82,10 @@ class AcceptanceIT {
             assertTrue(grid.contains(row.get(2)), "grid names " + row.get(2) + ":\n" + grid);
         }
         quarry.quarry(app, "scale", "web=1").requireSuccess();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (containerRows(quarry, app, "hello.web.").size() > 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the scaled-down containers drain in the background after the command returns
+        }
         assertEquals(1, containerRows(quarry, app, "hello.web.").size());
         assertServes(quarry, "hello.localhost", HELLO);
     }
