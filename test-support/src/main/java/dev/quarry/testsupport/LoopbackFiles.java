@@ -75,7 +75,7 @@ public final class LoopbackFiles implements AutoCloseable {
                 return;
             }
             boolean readable = ("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod()))
-                    && file.startsWith(folder) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+                    && served(file);
             if (!readable) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
@@ -93,9 +93,14 @@ public final class LoopbackFiles implements AutoCloseable {
         }
     }
 
+    /** Whether {@code file} (normalized) is a plain file inside the folder: nothing else is ever answered. */
+    private boolean served(Path file) {
+        return file.startsWith(folder) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** A Maven repository's {@code FILE.sha1}: the SHA-1 of FILE in hex, computed when asked. */
     private void answerChecksum(HttpExchange exchange, Path file) throws IOException {
-        if (!file.startsWith(folder) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!served(file)) {
             exchange.sendResponseHeaders(404, -1);
             return;
         }

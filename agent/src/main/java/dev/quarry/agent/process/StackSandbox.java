@@ -29,6 +29,8 @@ final class StackSandbox {
     private final Sandbox sandbox;
     private final StackUsers users;
     private final ConcurrentMap<Path, Object> locks = new ConcurrentHashMap<>();
+    /** The identity folders checked since this agent started: each is read (and written if stale) once. */
+    private final java.util.Set<Path> identities = ConcurrentHashMap.newKeySet();
 
     StackSandbox(AgentHome home, Sandbox sandbox) {
         this.home = home;
@@ -67,13 +69,21 @@ final class StackSandbox {
         return folder;
     }
 
-    /** The folder holding the passwd and group the stack's sandbox sees, written when missing or stale. */
+    /**
+     * The folder holding the passwd and group the stack's sandbox sees, written when missing or stale; read once
+     * per agent run (a stack's user never changes), after that only seen to still be there (a destroyed stack's
+     * folder goes).
+     */
     private Path identity(StackUser user) throws IOException {
         Path folder = home.stackIdentity(user.stack());
+        if (identities.contains(folder) && Files.isRegularFile(folder.resolve("group"), LinkOption.NOFOLLOW_LINKS)) {
+            return folder;
+        }
         SandboxIdentity identity = new SandboxIdentity(user);
         synchronized (locks.computeIfAbsent(folder, key -> new Object())) {
             writeWhenChanged(folder.resolve("passwd"), identity.passwd());
             writeWhenChanged(folder.resolve("group"), identity.group());
+            identities.add(folder);
         }
         return folder;
     }

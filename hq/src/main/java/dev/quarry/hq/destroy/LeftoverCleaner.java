@@ -53,7 +53,9 @@ public final class LeftoverCleaner {
                         remaining.add(server);
                     }
                 }
-                leftovers.save(new Leftovers.Leftover(leftover.app(), remaining));
+                if (!remaining.equals(leftover.servers())) {
+                    leftovers.save(new Leftovers.Leftover(leftover.app(), remaining));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("cannot clean what destroyed {} left now: {}; trying again", leftover.app(), e.getMessage());
             }

@@ -176,15 +176,10 @@ public final class Grid {
             return Optional.of("the grid is full and server " + id + " could not be added: " + e.getMessage());
         }
         try {
-            synchronized (this) {
-                servers.save(server);
-                table.addServer(server);
-            }
-        } catch (RuntimeException e) {
+            keep(server);
+        } catch (IllegalStateException e) {
             abandonCreate();
-            giveBackQuietly(server);
-            return Optional.of("the grid is full and server " + id + " was made but could not be recorded ("
-                    + e.getMessage() + "); it was removed again");
+            return Optional.of("the grid is full and " + e.getMessage());
         }
         String seconds = java.math.BigDecimal.valueOf((System.nanoTime() - started) / 1_000_000, 3)
                 .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
@@ -193,6 +188,24 @@ public final class Grid {
         LOG.info("added server {} on {} for {} in {} s", id, server.host(), slice.id(), seconds);
         tellMembers();
         return Optional.empty();
+    }
+
+    /**
+     * Records a server the supply just made and puts it on the grid; when that fails it is given back and an
+     * IllegalStateException says so ({@code server s3 was made but could not be recorded (...); it was removed
+     * again}).
+     */
+    private void keep(ServerSettings server) {
+        try {
+            synchronized (this) {
+                servers.save(server);
+                table.addServer(server);
+            }
+        } catch (RuntimeException e) {
+            giveBackQuietly(server);
+            throw new IllegalStateException("server " + server.id() + " was made but could not be recorded ("
+                    + e.getMessage() + "); it was removed again", e);
+        }
     }
 
     private synchronized void abandonCreate() {
@@ -377,14 +390,9 @@ public final class Grid {
             ServerSettings server = supply.get().starter().start(new ServerRequest(newId(), lost.capacity(),
                     Set.copyOf(lost.tags()), Optional.empty()));
             try {
-                synchronized (this) {
-                    servers.save(server);
-                    table.addServer(server);
-                }
-            } catch (RuntimeException e) {
-                giveBackQuietly(server);
-                throw new IOException("server " + server.id() + " was made but could not be recorded ("
-                        + e.getMessage() + "); it was removed again", e);
+                keep(server);
+            } catch (IllegalStateException e) {
+                throw new IOException(e.getMessage(), e);
             }
             tellMembers();
             return server;

@@ -2,6 +2,7 @@ package dev.quarry.hq.launch;
 
 import dev.quarry.agent.client.AgentException;
 import dev.quarry.agent.runtime.ContainerState;
+import dev.quarry.agent.runtime.RuntimeFailure;
 import dev.quarry.hq.grid.Grid;
 import dev.quarry.hq.grid.GridListing;
 import dev.quarry.hq.grid.Parallel;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -72,13 +74,20 @@ final class Removal {
     }
 
     private static Void remove(Grid grid, RunningContainer container) {
+        removeOne(grid, container).ifPresent(reason -> LOG.warn("cannot remove {} from {}: {}", container.id(),
+                container.server().id(), reason));
+        return null;
+    }
+
+    /** Stops and removes one container (the usual grace) and frees its room; why it could not, else empty. */
+    static Optional<String> removeOne(Grid grid, RunningContainer container) {
         try {
             grid.agent(container.server()).remove(container.id(), STOP_GRACE);
             grid.free(container.id());
-        } catch (AgentException e) {
-            LOG.warn("cannot remove {} from {}: {}", container.id(), container.server().id(), e.getMessage());
+            return Optional.empty();
+        } catch (AgentException | RuntimeFailure e) {
+            return Optional.of(e.getMessage());
         }
-        return null;
     }
 
     /** Drops a release's source from servers where none of its containers is left; refused while some run. */

@@ -12,6 +12,7 @@ import dev.quarry.hq.grid.ServerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ public final class StackTeardown {
         GridListing listing = grid.list();
         Map<String, String> failed = new TreeMap<>();
         List<String> removed = removeContainers(listing.ofStack(stack), failed);
-        Slices.freeStale(grid, stack, Set.of(), grid.list());
+        Slices.freeStale(grid, stack, Set.of(), listing);
         if (!removed.isEmpty()) {
             progress.line("-----> removed " + removed.size() + (removed.size() == 1 ? " container: " : " containers: ")
                     + removed.stream().sorted().collect(Collectors.joining(", ")));
@@ -84,27 +85,18 @@ public final class StackTeardown {
      * removed, and puts why one could not be into {@code failed} by its server.
      */
     public List<String> removeContainers(List<RunningContainer> containers, Map<String, String> failed) {
-        List<Object> outcomes = Parallel.map(containers, container -> removeContainer(container));
+        List<Optional<String>> outcomes = Parallel.map(containers, container -> Removal.removeOne(grid, container));
         List<String> removed = new ArrayList<>();
         for (int index = 0; index < containers.size(); index++) {
             String id = containers.get(index).id();
-            if (outcomes.get(index) instanceof String reason) {
-                failed.put(containers.get(index).server().id(), "cannot remove " + id + ": " + reason);
+            Optional<String> reason = outcomes.get(index);
+            if (reason.isPresent()) {
+                failed.put(containers.get(index).server().id(), "cannot remove " + id + ": " + reason.get());
             } else {
                 removed.add(id);
             }
         }
         return removed;
-    }
-
-    private Object removeContainer(RunningContainer container) {
-        try {
-            grid.agent(container.server()).remove(container.id(), Removal.STOP_GRACE);
-            grid.free(container.id());
-            return Boolean.TRUE;
-        } catch (AgentException | RuntimeFailure e) {
-            return e.getMessage();
-        }
     }
 
     /**

@@ -104,7 +104,7 @@ public final class ServerRecovery {
         }
         Thread.ofVirtual().name("hq-replace").start(() -> {
             try {
-                carryOut(decision);
+                carryOut(decision, rule.replaceAfter());
             } finally {
                 replacing.set(false);
             }
@@ -112,7 +112,7 @@ public final class ServerRecovery {
     }
 
     /** Gives back the lost servers, forgets their liveness, then asks for the replacements. */
-    private void carryOut(Replacement decision) {
+    private void carryOut(Replacement decision, Duration replaceAfter) {
         List<ServerSettings> givenBack = new ArrayList<>();
         for (String id : decision.giveBack()) {
             Optional<ServerSettings> server = grid.server(id);
@@ -120,7 +120,7 @@ public final class ServerRecovery {
                 if (server.isPresent() && grid.giveBackLost(server.get())) {
                     givenBack.add(server.get());
                     LOG.warn("server {} on {} was down for {} s or more: given back to its provider", id,
-                            server.get().host(), rule().replaceAfter().toSeconds());
+                            server.get().host(), replaceAfter.toSeconds());
                 }
             } catch (IOException e) {
                 LOG.warn("server {} is down but its provider could not remove it: {}; trying again", id,
@@ -141,9 +141,6 @@ public final class ServerRecovery {
         reconcileSoon.run();
     }
 
-    private ReplacementRule rule() {
-        return replacement.orElseThrow();
-    }
 
     /** Stops and removes what a returning server still runs, then puts it back on the grid. */
     private void clear(ServerSettings server) {
